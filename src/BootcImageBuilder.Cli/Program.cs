@@ -1,0 +1,1 @@
+namespace BootcImageBuilder.Cli; internal static class Program { private static int Main() => 0; }
