@@ -1,0 +1,57 @@
+using System.CommandLine;
+
+namespace BootcImageBuilder.Cli.Commands;
+
+/// <summary>The flags only <c>build</c> has, on top of <see cref="ManifestOptions"/>.</summary>
+internal sealed class BuildOptions
+{
+    public ManifestOptions Manifest { get; } = new();
+
+    public Option<string> AwsAmiName { get; } = new("--aws-ami-name")
+    {
+        Description = "name for the AMI in AWS (only for type=ami)",
+    };
+
+    public Option<string> AwsBucket { get; } = new("--aws-bucket")
+    {
+        Description = "target S3 bucket name for intermediate storage when creating AMI (only for type=ami)",
+    };
+
+    public Option<string> AwsRegion { get; } = new("--aws-region")
+    {
+        Description = "target region for AWS uploads (only for type=ami)",
+    };
+
+    public Option<string> Chown { get; } = new("--chown")
+    {
+        Description = "chown the output directory to match the specified UID:GID",
+    };
+
+    public Option<string> Output { get; } = new("--output")
+    {
+        Description = "artifact output directory",
+        DefaultValueFactory = _ => ".",
+    };
+
+    public Option<string> Store { get; } = new("--store")
+    {
+        Description = "osbuild store for intermediate pipeline trees",
+        DefaultValueFactory = _ => "/store",
+    };
+
+    public Option<string> Progress { get; } = new("--progress")
+    {
+        Description = "type of progress bar to use (e.g. verbose,term,json)",
+        DefaultValueFactory = _ => "auto",
+    };
+
+    public void AddTo(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        Manifest.AddTo(command);
+        foreach (var option in new Option[] { AwsAmiName, AwsBucket, AwsRegion, Chown, Output, Store, Progress })
+        {
+            command.Options.Add(option);
+        }
+    }
+}

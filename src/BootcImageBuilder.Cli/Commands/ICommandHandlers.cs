@@ -1,0 +1,16 @@
+using BootcImageBuilder.Cli.Settings;
+using Serilog.Events;
+
+namespace BootcImageBuilder.Cli.Commands;
+
+/// <summary>What each command does once its flags are parsed and validated.</summary>
+internal interface ICommandHandlers
+{
+    void ConfigureLogging(LogEventLevel level);
+
+    Task<int> PrintVersionAsync(CancellationToken cancellationToken);
+
+    Task<int> ManifestAsync(ManifestSettings settings, CancellationToken cancellationToken);
+
+    Task<int> BuildAsync(BuildSettings settings, CancellationToken cancellationToken);
+}

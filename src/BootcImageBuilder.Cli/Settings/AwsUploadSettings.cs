@@ -1,0 +1,31 @@
+namespace BootcImageBuilder.Cli.Settings;
+
+/// <summary>The three AWS flags, which upstream requires together.</summary>
+internal sealed record AwsUploadSettings(string Region, string Bucket, string AmiName)
+{
+    /// <summary>Null when none of the three flags was given; the group rule and the ami-type rule are upstream's.</summary>
+    public static AwsUploadSettings? FromFlags(string? region, string? bucket, string? amiName, IReadOnlyList<string> types)
+    {
+        ArgumentNullException.ThrowIfNull(types);
+        var given = new (string Name, string? Value)[] { ("aws-region", region), ("aws-bucket", bucket), ("aws-ami-name", amiName) };
+        if (given.All(f => string.IsNullOrEmpty(f.Value)))
+        {
+            return null;
+        }
+
+        var missing = given.Where(f => string.IsNullOrEmpty(f.Value)).Select(f => f.Name).Order(StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+        {
+            throw new BibException(
+                $"if any flags in the group [aws-region aws-bucket aws-ami-name] are set they must all be set; missing [{string.Join(' ', missing)}]");
+        }
+
+        if (!types.Contains("ami"))
+        {
+            throw new BibException(
+                $"cannot handle AWS setup: aws flags set for non-ami image type (type is set to {string.Join(',', types)})");
+        }
+
+        return new AwsUploadSettings(region!, bucket!, amiName!);
+    }
+}

@@ -1,0 +1,20 @@
+namespace BootcImageBuilder.Cli.Settings;
+
+/// <summary>Everything <c>build</c> needs on top of <see cref="ManifestSettings"/>, validated.</summary>
+internal sealed record BuildSettings
+{
+    public required ManifestSettings Manifest { get; init; }
+
+    public required string OutputDirectory { get; init; }
+
+    public required string StoreDirectory { get; init; }
+
+    public required ProgressMode Progress { get; init; }
+
+    public ChownSpec? Chown { get; init; }
+
+    public AwsUploadSettings? Aws { get; init; }
+
+    /// <summary>The manifest file name upstream saves next to the outputs, e.g. <c>manifest-qcow2-ami.json</c>.</summary>
+    public string ManifestFileName => $"manifest-{string.Join('-', Manifest.TypeNames)}.json";
+}

@@ -1,0 +1,37 @@
+namespace BootcImageBuilder.Cli.Tests;
+
+public class ErrorReporterTests
+{
+    private static readonly DateTime Noon = new(2026, 11, 25, 12, 0, 5, DateTimeKind.Local);
+
+    [Fact]
+    public void A_user_error_is_printed_with_gos_log_timestamp()
+    {
+        using var stderr = new StringWriter();
+
+        var code = ErrorReporter.Report(stderr, new BibException("cannot generate manifest: boom"), Noon);
+
+        Assert.Equal(1, code);
+        Assert.Equal("2026/11/25 12:00:05 error: cannot generate manifest: boom\n", stderr.ToString());
+    }
+
+    [Fact]
+    public void An_unexpected_exception_shows_only_its_message()
+    {
+        using var stderr = new StringWriter();
+
+        ErrorReporter.Report(stderr, new InvalidOperationException("disk full"), Noon);
+
+        Assert.Equal("2026/11/25 12:00:05 error: disk full\n", stderr.ToString());
+    }
+
+    [Fact]
+    public void Cancellation_reads_as_interrupted()
+    {
+        using var stderr = new StringWriter();
+
+        ErrorReporter.Report(stderr, new OperationCanceledException(), Noon);
+
+        Assert.Equal("2026/11/25 12:00:05 error: interrupted\n", stderr.ToString());
+    }
+}

@@ -1,0 +1,123 @@
+using BootcImageBuilder.Cli.Settings;
+using Serilog.Events;
+
+namespace BootcImageBuilder.Cli.Tests;
+
+public class FlagDefaultsTests
+{
+    [Fact]
+    public void Manifest_defaults_are_upstreams()
+    {
+        var settings = RecordingHandlers.Invoke("manifest", "quay.io/x:y").Manifest!;
+
+        Assert.Equal("quay.io/x:y", settings.ImageRef);
+        Assert.Equal(["qcow2"], settings.TypeNames);
+        Assert.Equal("/rpmmd", settings.RpmmdDirectory);
+        Assert.True(settings.UseLibrepo);
+        Assert.False(settings.NoDefaultKernelArgs);
+        Assert.False(settings.InVm);
+        Assert.Null(settings.RootFs);
+        Assert.Null(settings.TargetArch);
+        Assert.Null(settings.BuildContainer);
+        Assert.Null(settings.InstallerPayloadRef);
+        Assert.Null(settings.ConfigPath);
+        Assert.Null(settings.Local);
+    }
+
+    [Fact]
+    public void Build_defaults_are_upstreams()
+    {
+        var settings = RecordingHandlers.Invoke("build", "quay.io/x:y").Build!;
+
+        Assert.Equal(".", settings.OutputDirectory);
+        Assert.Equal("/store", settings.StoreDirectory);
+        Assert.Equal(ProgressMode.Auto, settings.Progress);
+        Assert.Null(settings.Chown);
+        Assert.Null(settings.Aws);
+        Assert.Equal("manifest-qcow2.json", settings.ManifestFileName);
+    }
+
+    [Fact]
+    public void Every_manifest_flag_reaches_the_settings()
+    {
+        var settings = RecordingHandlers.Invoke(
+            "manifest", "--type", "raw", "--type", "ami", "--rootfs", "btrfs", "--target-arch", "aarch64",
+            "--build-container", "localhost/build:1", "--installer-payload-ref", "localhost/payload:1", "--rpmmd", "/tmp/rpmmd",
+            "--use-librepo=false", "--no-default-kernel-args", "--in-vm", "--config", "/tmp/c.toml", "--local", "--tls-verify",
+            "quay.io/x:y").Manifest!;
+
+        Assert.Equal(["raw", "ami"], settings.TypeNames);
+        Assert.Equal("btrfs", settings.RootFs);
+        Assert.Equal("aarch64", settings.TargetArch);
+        Assert.Equal("localhost/build:1", settings.BuildContainer);
+        Assert.Equal("localhost/payload:1", settings.InstallerPayloadRef);
+        Assert.Equal("/tmp/rpmmd", settings.RpmmdDirectory);
+        Assert.False(settings.UseLibrepo);
+        Assert.True(settings.NoDefaultKernelArgs);
+        Assert.True(settings.InVm);
+        Assert.Equal("/tmp/c.toml", settings.ConfigPath);
+        Assert.True(settings.Local);
+    }
+
+    [Fact]
+    public void Every_build_flag_reaches_the_settings()
+    {
+        var settings = RecordingHandlers.Invoke(
+            "--type", "ami", "--output", "/tmp/out", "--store", "/tmp/store", "--progress", "term", "--chown", "1000:100",
+            "--aws-region", "eu-west-1", "--aws-bucket", "bucket", "--aws-ami-name", "my-ami", "quay.io/x:y").Build!;
+
+        Assert.Equal("/tmp/out", settings.OutputDirectory);
+        Assert.Equal("/tmp/store", settings.StoreDirectory);
+        Assert.Equal(ProgressMode.Term, settings.Progress);
+        Assert.Equal(new ChownSpec(1000, 100), settings.Chown);
+        Assert.Equal(new AwsUploadSettings("eu-west-1", "bucket", "my-ami"), settings.Aws);
+        Assert.Equal("manifest-ami.json", settings.ManifestFileName);
+    }
+
+    [Fact]
+    public void Type_values_are_not_split_on_commas()
+    {
+        var settings = RecordingHandlers.Invoke("manifest", "--type", "qcow2,raw", "quay.io/x:y").Manifest!;
+
+        Assert.Equal(["qcow2,raw"], settings.TypeNames);
+    }
+
+    [Fact]
+    public void Verbose_means_info_and_verbose_progress()
+    {
+        var handlers = RecordingHandlers.Invoke("-v", "quay.io/x:y");
+
+        Assert.Equal(LogEventLevel.Information, handlers.LogLevel);
+        Assert.Equal(ProgressMode.Verbose, handlers.Build!.Progress);
+    }
+
+    [Fact]
+    public void Verbose_keeps_an_explicit_progress()
+    {
+        Assert.Equal(ProgressMode.Term, RecordingHandlers.Invoke("-v", "--progress", "term", "quay.io/x:y").Build!.Progress);
+    }
+
+    [Fact]
+    public void Log_level_wins_over_verbose()
+    {
+        Assert.Equal(LogEventLevel.Debug, RecordingHandlers.Invoke("-v", "--log-level", "debug", "quay.io/x:y").LogLevel);
+    }
+
+    [Fact]
+    public void Default_log_level_is_error()
+    {
+        Assert.Equal(LogEventLevel.Error, RecordingHandlers.Invoke("manifest", "quay.io/x:y").LogLevel);
+    }
+
+    [Fact]
+    public void Json_progress_is_accepted()
+    {
+        Assert.Equal(ProgressMode.Json, RecordingHandlers.Invoke("--progress", "json", "quay.io/x:y").Build!.Progress);
+    }
+
+    [Fact]
+    public void Version_command_prints_the_version()
+    {
+        Assert.True(RecordingHandlers.Invoke("version").VersionPrinted);
+    }
+}

@@ -1,0 +1,194 @@
+namespace BootcImageBuilder.Cli.Tests;
+
+/// <summary>The built binary, run as a process: the behaviours upstream's own test suite asserts.</summary>
+public class ProcessLevelTests
+{
+    private const string ValidTypes = "ami, anaconda-iso, bootc-installer, gce, iso, ova, pxe-tar-xz, qcow2, raw, vhd, vmdk";
+
+    [Fact]
+    public void Unknown_type_is_one_error_line_with_the_sorted_valid_list()
+    {
+        var message = BibProcess.Run("manifest", "--type", "foo", "quay.io/x:y").SingleErrorLine();
+
+        Assert.Equal(
+            $"cannot generate manifest: cannot detect build types [foo]: unsupported image type \"foo\", valid types are {ValidTypes}",
+            message);
+    }
+
+    [Fact]
+    public void Unknown_type_under_build_uses_the_build_prefix()
+    {
+        var message = BibProcess.Run("build", "--type", "foo", "quay.io/x:y").SingleErrorLine();
+
+        Assert.StartsWith("cannot build manifest: cannot detect build types [foo]: unsupported image type \"foo\"", message);
+    }
+
+    [Fact]
+    public void Mixing_iso_and_disk_types_is_refused_with_upstreams_message()
+    {
+        var message = BibProcess.Run("manifest", "--type", "vmdk", "--type", "anaconda-iso", "quay.io/x:y").SingleErrorLine();
+
+        Assert.Equal(
+            "cannot generate manifest: cannot detect build types [vmdk anaconda-iso]: cannot mix ISO/disk images in request [vmdk anaconda-iso]",
+            message);
+    }
+
+    [Fact]
+    public void Partial_aws_flags_name_the_missing_ones()
+    {
+        var message = BibProcess.Run("--type", "ami", "--aws-region", "us-east-1", "quay.io/x:y").SingleErrorLine();
+
+        Assert.Equal(
+            "if any flags in the group [aws-region aws-bucket aws-ami-name] are set they must all be set; missing [aws-ami-name aws-bucket]",
+            message);
+    }
+
+    [Fact]
+    public void Aws_flags_with_a_non_ami_type_are_refused()
+    {
+        var message = BibProcess.Run(
+            "--aws-region", "r", "--aws-bucket", "b", "--aws-ami-name", "n", "quay.io/x:y").SingleErrorLine();
+
+        Assert.Equal("cannot handle AWS setup: aws flags set for non-ami image type (type is set to qcow2)", message);
+    }
+
+    [Fact]
+    public void Unknown_progress_type_is_refused()
+    {
+        var message = BibProcess.Run("build", "--progress", "fancy", "quay.io/x:y").SingleErrorLine();
+
+        Assert.Equal("cannot create progress bar: unknown progress type: \"fancy\"", message);
+    }
+
+    [Fact]
+    public void Invalid_chown_is_refused_before_any_work()
+    {
+        var message = BibProcess.Run("build", "--chown", "-1:-1", "quay.io/x:y").SingleErrorLine();
+
+        Assert.Equal("cannot parse chown: \"-1:-1\" is not UID[:GID] with non-negative numeric ids", message);
+    }
+
+    [Fact]
+    public void No_arguments_runs_build_which_wants_exactly_one_image()
+    {
+        Assert.Equal("accepts 1 arg(s), received 0", BibProcess.Run().SingleErrorLine());
+    }
+
+    [Fact]
+    public void Two_images_are_refused()
+    {
+        Assert.Equal("accepts 1 arg(s), received 2", BibProcess.Run("manifest", "a:1", "b:2").SingleErrorLine());
+    }
+
+    [Fact]
+    public void Unknown_flag_is_one_error_line()
+    {
+        Assert.Equal("unknown flag: --no-such-flag", BibProcess.Run("--no-such-flag", "quay.io/x:y").SingleErrorLine());
+    }
+
+    [Fact]
+    public void Invalid_log_level_is_refused_with_logrus_wording()
+    {
+        var message = BibProcess.Run("--log-level", "loud", "manifest", "quay.io/x:y").SingleErrorLine();
+
+        Assert.Equal("not a valid logrus Level: \"loud\"", message);
+    }
+
+    [Fact]
+    public void Local_false_is_refused_and_tells_how_to_pull()
+    {
+        var result = BibProcess.Run("manifest", "--local=false", "quay.io/x:y");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(
+            "error: cannot generate manifest: --local=false is no longer supported, remove it and make sure to pull the container before running bib:\n\tsudo podman pull quay.io/x:y",
+            result.Stderr,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Local_true_only_warns()
+    {
+        var result = BibProcess.Run("manifest", "--local", "--type", "foo", "quay.io/x:y");
+
+        Assert.StartsWith(
+            "WARNING: --local is now the default behavior, you can remove it from the command line\n",
+            result.Stderr,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Implicit_build_with_flags_first_reaches_build()
+    {
+        // Only build has --progress; the error proves the words went to build.
+        var message = BibProcess.Run("--progress", "nope", "--type", "qcow2", "quay.io/x:y").SingleErrorLine();
+
+        Assert.Equal("cannot create progress bar: unknown progress type: \"nope\"", message);
+    }
+
+    [Fact]
+    public void Flags_before_the_subcommand_belong_to_it()
+    {
+        var message = BibProcess.Run("--type=foo", "manifest", "quay.io/x:y").SingleErrorLine();
+
+        Assert.StartsWith("cannot generate manifest: cannot detect build types [foo]", message);
+    }
+
+    [Fact]
+    public void Manifest_help_shows_log_level_but_hides_config()
+    {
+        var result = BibProcess.Run("manifest", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("--log-level", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("--config", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("--local", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("--tls-verify", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_help_lists_the_build_only_flags()
+    {
+        var result = BibProcess.Run("build", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        foreach (var flag in new[] { "--output", "--store", "--progress", "--chown", "--aws-region", "--aws-bucket", "--aws-ami-name", "--type", "--rootfs" })
+        {
+            Assert.Contains(flag, result.Stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("version")]
+    [InlineData("--version")]
+    [InlineData("version", "extra-ignored")]
+    [InlineData("build", "--version")]
+    [InlineData("manifest", "--version")]
+    public void Version_prints_three_lines(params string[] args)
+    {
+        var result = BibProcess.Run(args);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(
+            @"^build_revision: ([0-9a-f]{7}|unknown)\nbuild_time: (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z|unknown)\nbuild_tainted: (true|false)\n$",
+            result.Stdout);
+        Assert.Equal(string.Empty, result.Stderr);
+    }
+
+    [Fact]
+    public void Debug_log_level_writes_logrus_style_lines()
+    {
+        var result = BibProcess.Run("--log-level", "debug", "manifest", "--type", "foo", "quay.io/x:y");
+
+        Assert.Contains("level=debug", result.Stderr, StringComparison.Ordinal);
+        Assert.Single(result.StderrLines, l => l.Contains(" error: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Default_log_level_writes_no_log_lines()
+    {
+        var result = BibProcess.Run("manifest", "--type", "foo", "quay.io/x:y");
+
+        Assert.DoesNotContain("level=", result.Stderr, StringComparison.Ordinal);
+    }
+}

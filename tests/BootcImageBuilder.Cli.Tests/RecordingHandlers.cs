@@ -1,0 +1,47 @@
+using BootcImageBuilder.Cli.Commands;
+using BootcImageBuilder.Cli.Settings;
+using Serilog.Events;
+
+namespace BootcImageBuilder.Cli.Tests;
+
+/// <summary>Captures what the command line hands to the commands, to check flags and defaults without side effects.</summary>
+internal sealed class RecordingHandlers : ICommandHandlers
+{
+    public LogEventLevel? LogLevel { get; private set; }
+
+    public ManifestSettings? Manifest { get; private set; }
+
+    public BuildSettings? Build { get; private set; }
+
+    public bool VersionPrinted { get; private set; }
+
+    public void ConfigureLogging(LogEventLevel level) => LogLevel = level;
+
+    public Task<int> PrintVersionAsync(CancellationToken cancellationToken)
+    {
+        VersionPrinted = true;
+        return Task.FromResult(0);
+    }
+
+    public Task<int> ManifestAsync(ManifestSettings settings, CancellationToken cancellationToken)
+    {
+        Manifest = settings;
+        return Task.FromResult(0);
+    }
+
+    public Task<int> BuildAsync(BuildSettings settings, CancellationToken cancellationToken)
+    {
+        Build = settings;
+        return Task.FromResult(0);
+    }
+
+    public static RecordingHandlers Invoke(params string[] args)
+    {
+        var handlers = new RecordingHandlers();
+        var commandLine = new BibCommandLine(handlers);
+        var parse = commandLine.Root.Parse(ImplicitBuild.Normalize(args, commandLine.Root));
+        Assert.Empty(parse.Errors);
+        Assert.Equal(0, parse.Invoke());
+        return handlers;
+    }
+}
