@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Installs what building, testing and running bootc-image-builder needs on a Debian 12 machine (as root),
+# and configures podman the way these machines need it. Safe to run again.
+set -euo pipefail
+
+packages=(
+  podman buildah skopeo runc fuse-overlayfs uidmap
+  qemu-utils
+  rpm createrepo-c dnf python3-dnf
+  fdisk gdisk parted dosfstools mtools e2fsprogs xfsprogs btrfs-progs squashfs-tools xorriso
+  busybox-static python3-jsonschema git ca-certificates
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup-host: installing ${missing[*]}" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# crun cannot raise rlimits on these machines and then refuses the cgroup setup; runc with lower limits works.
+mkdir -p /etc/containers
+if ! grep -qs 'bootc-image-builder host setup' /etc/containers/containers.conf; then
+  cat > /etc/containers/containers.conf <<'CONF'
+# bootc-image-builder host setup (scripts/setup-host.sh)
+[containers]
+default_ulimits = ["nofile=20000:20000", "nproc=32768:32768"]
+
+[engine]
+runtime = "runc"
+CONF
+fi
+# osbuild's containers-storage code reads this file; Debian's podman does not ship one.
+if [ ! -e /etc/containers/storage.conf ]; then
+  cat > /etc/containers/storage.conf <<'CONF'
+# bootc-image-builder host setup (scripts/setup-host.sh)
+[storage]
+driver = "overlay"
+graphroot = "/var/lib/containers/storage"
+runroot = "/run/containers/storage"
+CONF
+fi
+# Creates /var/lib/containers/storage/overlay, which the tool checks for.
+podman info >/dev/null
+
+if ! command -v dotnet >/dev/null; then
+  echo "setup-host: the .NET 10 SDK is required (dotnet on PATH)" >&2
+  exit 1
+fi
