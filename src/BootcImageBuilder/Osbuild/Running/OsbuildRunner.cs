@@ -1,0 +1,180 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+
+namespace BootcImageBuilder.Osbuild.Running;
+
+/// <summary>
+/// Runs osbuild with the manifest on stdin. Passthrough runs show osbuild's own output (upstream's verbose mode);
+/// monitored runs read its JSON-seq monitor and keep its output for the failure report (term, debug, json).
+/// Cancellation sends SIGINT and waits for osbuild to clean up and exit.
+/// </summary>
+public sealed class OsbuildRunner(string executable)
+{
+    public static OsbuildRunner Default { get; } = new("osbuild");
+
+    public string Executable { get; } = executable;
+
+    public async Task RunPassthroughAsync(
+        string manifest, OsbuildInvocation invocation, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        using var process = Start(invocation.Arguments(monitorFd: null), invocation);
+        var copyOut = CopyAsync(process.StandardOutput, stdout);
+        var copyErr = CopyAsync(process.StandardError, stderr);
+        await FeedAndWaitAsync(process, manifest, cancellationToken);
+        await Task.WhenAll(copyOut, copyErr);
+        ThrowIfCancelledOrFailed(process, details: null, cancellationToken);
+    }
+
+    public async Task RunMonitoredAsync(
+        string manifest, OsbuildInvocation invocation, Action<MonitorStatus> onStatus, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        ArgumentNullException.ThrowIfNull(onStatus);
+        using var pipe = InheritablePipe.Create();
+        using var process = Start(invocation.Arguments(pipe.WriteFd), invocation);
+        pipe.CloseWriteEnd();
+
+        var output = new StringBuilder();
+        var collectOut = CollectAsync(process.StandardOutput, output);
+        var collectErr = CollectAsync(process.StandardError, output);
+        var buildLog = new List<string>();
+        var monitor = Task.Run(() => ReadMonitorAsync(pipe, onStatus, buildLog, cancellationToken), CancellationToken.None);
+        try
+        {
+            await FeedAndWaitAsync(process, manifest, cancellationToken);
+            await monitor;
+        }
+        catch (BibException)
+        {
+            // The monitor stream broke: stop osbuild cleanly before reporting.
+            await InterruptAndWaitAsync(process);
+            throw;
+        }
+
+        await Task.WhenAll(collectOut, collectErr);
+        string details;
+        lock (output)
+        {
+            details = $"\nBuildLog:\n{string.Join('\n', buildLog)}\nOutput:\n{output}";
+        }
+
+        ThrowIfCancelledOrFailed(process, details, cancellationToken);
+    }
+
+    private Process Start(IReadOnlyList<string> arguments, OsbuildInvocation invocation)
+    {
+        var start = new ProcessStartInfo(Executable)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in invocation.Environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        try
+        {
+            return Process.Start(start) ?? throw new BibException("error starting osbuild: no process was started");
+        }
+        catch (Win32Exception e)
+        {
+            throw new BibException($"error starting osbuild: exec: \"{Executable}\": {e.Message}", e);
+        }
+    }
+
+    private static async Task FeedAndWaitAsync(Process process, string manifest, CancellationToken cancellationToken)
+    {
+        await using (cancellationToken.Register(() => ProcessSignals.Interrupt(process.Id)))
+        {
+            try
+            {
+                await process.StandardInput.WriteAsync(manifest.AsMemory(), CancellationToken.None);
+                process.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                // osbuild exited before reading all of stdin; its exit status tells why.
+            }
+
+            await process.WaitForExitAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task InterruptAndWaitAsync(Process process)
+    {
+        if (!process.HasExited)
+        {
+            ProcessSignals.Interrupt(process.Id);
+            await process.WaitForExitAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task ReadMonitorAsync(
+        InheritablePipe pipe, Action<MonitorStatus> onStatus, List<string> buildLog, CancellationToken cancellationToken)
+    {
+        using var stream = new FileStream(pipe.ReadEnd, FileAccess.Read, bufferSize: 4096);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var scanner = new MonitorStatusScanner(reader);
+        // Read to the end even when cancelled: osbuild keeps reporting while it cleans up after SIGINT.
+        while (await scanner.ReadAsync(CancellationToken.None) is { } status)
+        {
+            if (status.Message.Length > 0)
+            {
+                buildLog.Add(status.Message);
+            }
+
+            if (status.Trace.Length > 0)
+            {
+                buildLog.Add(status.Trace);
+            }
+
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                onStatus(status);
+            }
+        }
+    }
+
+    private static async Task CopyAsync(StreamReader from, TextWriter to)
+    {
+        var buffer = new char[4096];
+        int read;
+        while ((read = await from.ReadAsync(buffer)) > 0)
+        {
+            await to.WriteAsync(buffer.AsMemory(0, read));
+            await to.FlushAsync();
+        }
+    }
+
+    private static async Task CollectAsync(StreamReader from, StringBuilder into)
+    {
+        var buffer = new char[4096];
+        int read;
+        while ((read = await from.ReadAsync(buffer)) > 0)
+        {
+            lock (into)
+            {
+                into.Append(buffer, 0, read);
+            }
+        }
+    }
+
+    private static void ThrowIfCancelledOrFailed(Process process, string? details, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (process.ExitCode != 0)
+        {
+            throw new BibException($"error running osbuild: exit status {process.ExitCode}{details}");
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using BootcImageBuilder.Osbuild.Running;
+
+namespace BootcImageBuilder.Tests.Build;
+
+public sealed class OsbuildRunnerTests : IDisposable
+{
+    private const string Manifest = "{\"version\":\"2\",\"pipelines\":[]}";
+
+    private readonly FakeOsbuild _osbuild = new();
+    private readonly string _output = Directory.CreateTempSubdirectory("runner-out-").FullName;
+
+    public void Dispose()
+    {
+        _osbuild.Dispose();
+        Directory.Delete(_output, recursive: true);
+    }
+
+    [Fact]
+    public async Task Monitored_run_passes_upstreams_arguments_and_a_monitor_fd()
+    {
+        _osbuild.Replaying("two-pipelines.jsonseq");
+
+        await FakeOsbuild.Runner.RunMonitoredAsync(
+            Manifest, _osbuild.Invocation("/store", _output, "qcow2", "image"), _ => { }, CancellationToken.None);
+
+        var args = _osbuild.RecordedArguments;
+        Assert.Equal(
+            ["--store", "/store", "--output-directory", _output, "--cache-max-size=21474836480", "-", "--export", "qcow2", "--export", "image", "--monitor=JSONSeqMonitor"],
+            args.Take(11));
+        Assert.Matches("^--monitor-fd=[0-9]+$", Assert.Single(args.Skip(11)));
+    }
+
+    [Fact]
+    public async Task The_manifest_goes_to_stdin()
+    {
+        await FakeOsbuild.Runner.RunMonitoredAsync(
+            Manifest, _osbuild.Invocation("/store", _output, "image"), _ => { }, CancellationToken.None);
+
+        Assert.Equal(Manifest, _osbuild.RecordedStdin);
+    }
+
+    [Fact]
+    public async Task In_vm_runs_the_image_pipeline_in_a_vm()
+    {
+        var invocation = _osbuild.Invocation("/store", _output, "qcow2") with { InVm = true };
+
+        await FakeOsbuild.Runner.RunPassthroughAsync(Manifest, invocation, TextWriter.Null, TextWriter.Null, CancellationToken.None);
+
+        Assert.Equal(["--export", "qcow2", "--in-vm", "image"], _osbuild.RecordedArguments.Skip(6));
+    }
+
+    [Fact]
+    public async Task Extra_environment_reaches_osbuild()
+    {
+        _osbuild.Set("OSBUILD_EXPORT_FORCE_NO_PRESERVE_OWNER", "1");
+
+        await FakeOsbuild.Runner.RunMonitoredAsync(
+            Manifest, _osbuild.Invocation("/store", _output, "image"), _ => { }, CancellationToken.None);
+
+        Assert.Equal("OSBUILD_EXPORT_FORCE_NO_PRESERVE_OWNER=1\n", _osbuild.RecordedEnvironment);
+    }
+
+    [Fact]
+    public async Task Every_recorded_status_reaches_the_listener()
+    {
+        _osbuild.Replaying("two-pipelines.jsonseq");
+        var statuses = new List<MonitorStatus>();
+
+        await FakeOsbuild.Runner.RunMonitoredAsync(
+            Manifest, _osbuild.Invocation("/store", _output, "image"), statuses.Add, CancellationToken.None);
+
+        Assert.Equal(27, statuses.Count);
+        Assert.Equal(4, statuses.Count(s => s.Result is { Success: true }));
+    }
+
+    [Fact]
+    public async Task A_failed_monitored_run_reports_the_build_log_and_output()
+    {
+        _osbuild.Replaying("failing-stage.jsonseq").Set("FAKE_OSBUILD_EXIT", "1").Set("FAKE_OSBUILD_STDOUT", "Failed");
+
+        var error = await Assert.ThrowsAsync<BibException>(() => FakeOsbuild.Runner.RunMonitoredAsync(
+            Manifest, _osbuild.Invocation("/store", _output, "tree"), _ => { }, CancellationToken.None));
+
+        Assert.StartsWith("error running osbuild: exit status 1\nBuildLog:\nstarting -\nStarting pipeline tree\n", error.Message, StringComparison.Ordinal);
+        Assert.Contains("\nTraceback (most recent call last):\n", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("\nOutput:\nFailed\n", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_passthrough_run_shows_osbuilds_output_and_a_short_error()
+    {
+        _osbuild.Set("FAKE_OSBUILD_STDOUT", "Pipelines").Set("FAKE_OSBUILD_STDERR", "oops").Set("FAKE_OSBUILD_EXIT", "2");
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var error = await Assert.ThrowsAsync<BibException>(() => FakeOsbuild.Runner.RunPassthroughAsync(
+            Manifest, _osbuild.Invocation("/store", _output, "image"), stdout, stderr, CancellationToken.None));
+
+        Assert.Equal("error running osbuild: exit status 2", error.Message);
+        Assert.Equal("Pipelines\n", stdout.ToString());
+        Assert.Equal("oops\n", stderr.ToString());
+    }
+
+    [Fact]
+    public async Task Cancellation_interrupts_osbuild_and_waits_for_it()
+    {
+        _osbuild.Set("FAKE_OSBUILD_SLEEP", "60");
+        using var cancellation = new CancellationTokenSource();
+
+        var run = FakeOsbuild.Runner.RunMonitoredAsync(
+            Manifest, _osbuild.Invocation("/store", _output, "image"), _ => { }, cancellation.Token);
+        await WaitUntilAsync(() => _osbuild.IsSleeping);
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.True(_osbuild.WasInterrupted);
+    }
+
+    [Fact]
+    public async Task A_missing_osbuild_is_a_clear_error()
+    {
+        var runner = new OsbuildRunner("/nonexistent/osbuild");
+
+        var error = await Assert.ThrowsAsync<BibException>(() => runner.RunPassthroughAsync(
+            Manifest, new OsbuildInvocation("/store", _output, ["image"]), TextWriter.Null, TextWriter.Null, CancellationToken.None));
+
+        Assert.StartsWith("error starting osbuild: exec: \"/nonexistent/osbuild\":", error.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(condition(), "the fake osbuild never reached the expected state");
+    }
+}
