@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  podman buildah skopeo runc fuse-overlayfs uidmap
+  podman buildah skopeo runc catatonit fuse-overlayfs uidmap bubblewrap
   qemu-utils
   rpm createrepo-c dnf python3-dnf
   fdisk gdisk parted dosfstools mtools e2fsprogs xfsprogs btrfs-progs squashfs-tools xorriso
