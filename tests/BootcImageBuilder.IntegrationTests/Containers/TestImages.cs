@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using BootcImageBuilder.Processes;
 
 namespace BootcImageBuilder.IntegrationTests.Containers;
@@ -70,6 +72,8 @@ public static class TestImages
 
     // Declared before the images below: static initializers run in textual order.
     private static readonly string[] BootcExecutables = ["/usr/bin/bootc", "/usr/bin/lsinitrd"];
+
+    private const string FingerprintLabel = "bib.test.fingerprint";
 
     private static readonly ConcurrentDictionary<string, Lazy<Task<string>>> Built = new();
     private static readonly SemaphoreSlim BuildLock = new(1, 1);
@@ -208,6 +212,16 @@ public static class TestImages
         var work = Directory.CreateTempSubdirectory("bib-test-image-");
         try
         {
+            // An identical image from an earlier run is reused; a changed one is rebuilt and the old one removed.
+            var fingerprint = Fingerprint(image);
+            var existing = await Runner.RunAsync(
+                "podman", ["image", "inspect", image.Ref, "--format", $"{{{{index .Labels \"{FingerprintLabel}\"}}}}"], CancellationToken.None);
+            if (existing.Succeeded && existing.Stdout.Trim() == fingerprint)
+            {
+                return image.Ref;
+            }
+
+
             var rootfs = Path.Join(work.FullName, "rootfs");
             WriteTree(rootfs, image);
             var container = (await RunCheckedAsync("buildah", "from", "scratch")).Trim();
@@ -215,7 +229,7 @@ public static class TestImages
             {
                 await RunCheckedAsync("buildah", "copy", "--quiet", container, rootfs, "/");
                 await RunCheckedAsync("buildah", "run", container, "--", "/bin/busybox", "--install", "-s", "/bin");
-                List<string> config = ["config", "--arch", image.GoArch, "--os", "linux"];
+                List<string> config = ["config", "--arch", image.GoArch, "--os", "linux", "--label", $"{FingerprintLabel}={fingerprint}"];
                 if (image.HasBootcLabel)
                 {
                     config.AddRange(["--label", "containers.bootc=1"]);
@@ -223,6 +237,11 @@ public static class TestImages
 
                 await RunCheckedAsync("buildah", [.. config, container]);
                 await RunCheckedAsync("buildah", "commit", "--quiet", container, image.Ref);
+                if (existing.Succeeded)
+                {
+                    // The replaced image is now untagged; it may still be in use elsewhere, so failing to remove it is fine.
+                    await Runner.RunAsync("podman", ["image", "prune", "--force", "--filter", $"label={FingerprintLabel}"], CancellationToken.None);
+                }
             }
             finally
             {
@@ -236,6 +255,20 @@ public static class TestImages
             work.Delete(recursive: true);
             BuildLock.Release();
         }
+    }
+
+    private static string Fingerprint(TestImage image)
+    {
+        var text = new StringBuilder()
+            .AppendLine(image.Name).AppendLine(image.GoArch).AppendLine(image.HasBootcLabel.ToString())
+            .AppendLine(string.Join('\0', image.Executables)).AppendLine(string.Join('\0', image.Directories));
+        foreach (var (path, contents) in image.Files.OrderBy(file => file.Key, StringComparer.Ordinal))
+        {
+            text.Append(path).Append('\0').Append(contents).Append('\0');
+        }
+
+        var busybox = File.ReadAllBytes(FindOnPath("busybox") ?? "/dev/null");
+        return Convert.ToHexStringLower(SHA256.HashData([.. Encoding.UTF8.GetBytes(text.ToString()), .. busybox]));
     }
 
     private static void WriteTree(string rootfs, TestImage image)
