@@ -39,13 +39,13 @@ public sealed class BootcContainer : IAsyncDisposable
     /// exception leaves.
     /// </summary>
     /// <param name="containerName">A unique name, so a container whose start was interrupted can still be removed.</param>
-    /// <param name="secretsDirectory">Bind-mounted into the container when it exists (RHSM credentials).</param>
+    /// <param name="secretsDirectory">Bind-mounted into the container at <c>/run/secrets</c> when it exists (RHSM credentials); usually <c>/run/secrets</c>.</param>
     public static async Task<BootcContainer> StartAsync(
         IPodman podman,
         string imageRef,
         string containerName,
-        CancellationToken cancellationToken,
-        string secretsDirectory = SecretsDirectory)
+        string secretsDirectory,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(podman);
         List<string> run =

@@ -118,7 +118,7 @@ public sealed class BootcInfoResolver
 
     private async Task<T> WithContainerAsync<T>(string imageRef, Func<BootcContainer, Task<T>> inspect, CancellationToken cancellationToken)
     {
-        var container = await BootcContainer.StartAsync(_podman, imageRef, NewContainerName(), cancellationToken, _secretsDirectory);
+        var container = await BootcContainer.StartAsync(_podman, imageRef, NewContainerName(), _secretsDirectory, cancellationToken);
         T result;
         try
         {

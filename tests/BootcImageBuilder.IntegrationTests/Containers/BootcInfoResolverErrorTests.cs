@@ -18,16 +18,19 @@ public sealed class BootcInfoResolverErrorTests
         Assert.ThrowsAsync<BibException>(() => NewResolver(storageRoot).ResolveAsync(request, CancellationToken.None));
 
     [SkippableFact]
-    public async Task An_image_that_was_not_pulled_is_reported_with_the_pull_command()
+    public async Task An_image_that_was_not_pulled_is_reported_with_podmans_error_and_the_pull_command()
     {
         Skip.If(TestImages.MissingToolsReason is not null, TestImages.MissingToolsReason);
         const string imageRef = "localhost/bib-test-never-built:latest";
+        var podmanSays = await new ProcessRunner().RunAsync(
+            "podman", ["image", "inspect", imageRef, "--format", "{{.Labels}}"], CancellationToken.None);
 
         var error = await ResolveFailureAsync(new ContainerResolveRequest(imageRef));
 
+        Assert.Equal(125, podmanSays.ExitCode);
+        Assert.Contains("image not known", podmanSays.Stderr, StringComparison.Ordinal);
         Assert.Equal(
-            "failed to inspect the image: exit status 125, stderr:\n" +
-            "Error: inspecting object: localhost/bib-test-never-built:latest: image not known\n\n" +
+            $"failed to inspect the image: exit status 125, stderr:\n{podmanSays.Stderr}\n" +
             "bootc-image-builder no longer pulls images, make sure to pull it before running bootc-image-builder:\n" +
             "    sudo podman pull localhost/bib-test-never-built:latest",
             error.Message);
