@@ -303,7 +303,7 @@ public static class TestImages
     private static string? FindMissingTools()
     {
         var missing = new[] { "podman", "buildah", "busybox" }.Where(tool => FindOnPath(tool) is null).ToList();
-        return missing.Count == 0 ? null : $"needs {string.Join(", ", missing)} on PATH (podman, buildah and busybox-static)";
+        return missing.Count == 0 ? null : $"{string.Join(", ", missing)} not found on PATH (install podman, buildah and busybox-static)";
     }
 
     private static string? FindOnPath(string program) =>
