@@ -1,0 +1,190 @@
+using BootcImageBuilder.Processes;
+
+namespace BootcImageBuilder.Containers;
+
+/// <summary>
+/// A bootc image running as <c>sleep infinity</c> with its root tree mounted on the host, for inspection.
+/// Stop it (or dispose it) when done: it is then stopped and removed even if the caller was cancelled.
+/// </summary>
+public sealed class BootcContainer : IAsyncDisposable
+{
+    private const string SecretsDirectory = "/run/secrets";
+
+    private readonly IPodman _podman;
+    private bool _stopped;
+
+    private BootcContainer(IPodman podman, string imageRef, string containerId)
+    {
+        _podman = podman;
+        ImageRef = imageRef;
+        ContainerId = containerId;
+    }
+
+    public string ImageRef { get; }
+
+    public string ContainerId { get; }
+
+    /// <summary>The full id of the image the container runs (hex, no <c>sha256:</c> prefix).</summary>
+    public string ImageId { get; private set; } = "";
+
+    /// <summary>The image's declared architecture as podman spells it (<c>amd64</c>, <c>arm64</c>, …).</summary>
+    public string Architecture { get; private set; } = "";
+
+    /// <summary>The container's root tree as a host path.</summary>
+    public string Root { get; private set; } = "";
+
+    /// <summary>
+    /// Starts <paramref name="imageRef"/> (which must already be in local storage), finds its image id and
+    /// architecture and mounts it. On any failure or cancellation the container is stopped and removed before the
+    /// exception leaves.
+    /// </summary>
+    /// <param name="containerName">A unique name, so a container whose start was interrupted can still be removed.</param>
+    /// <param name="secretsDirectory">Bind-mounted into the container at <c>/run/secrets</c> when it exists (RHSM credentials); usually <c>/run/secrets</c>.</param>
+    public static async Task<BootcContainer> StartAsync(
+        IPodman podman,
+        string imageRef,
+        string containerName,
+        string secretsDirectory,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(podman);
+        List<string> run =
+        [
+            "run", "--rm",
+            // sleep as PID 1 would ignore SIGTERM, making every stop wait for the timeout.
+            "--init",
+            "--detach", "--net", "host", "--entrypoint", "sleep", "--name", containerName,
+        ];
+        if (Directory.Exists(secretsDirectory))
+        {
+            run.AddRange(["--volume", $"{secretsDirectory}:{SecretsDirectory}"]);
+        }
+
+        run.AddRange([imageRef, "infinity"]);
+
+        ProcessResult started;
+        try
+        {
+            started = await podman.RunAsync(run, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // podman may have created the container before it was killed; only its name is known.
+            await podman.RunAsync(["rm", "--force", "--ignore", containerName], CancellationToken.None);
+            throw;
+        }
+
+        if (!started.Succeeded)
+        {
+            await podman.RunAsync(["rm", "--force", "--ignore", containerName], CancellationToken.None);
+            throw new BibException($"running {imageRef} container failed: {started.ExitStatus}\nstderr:\n{started.Stderr}");
+        }
+
+        var container = new BootcContainer(podman, imageRef, started.Stdout.Trim());
+        try
+        {
+            container.ImageId = await container.InspectAsync(["inspect", "-f", "{{.Image}}", container.ContainerId], cancellationToken);
+            container.Architecture = await container.InspectAsync(["inspect", "-f", "{{.Architecture}}", container.ImageId], cancellationToken);
+            var mounted = await podman.RunAsync(["mount", container.ContainerId], cancellationToken);
+            if (!mounted.Succeeded)
+            {
+                throw new BibException($"mounting {imageRef} container failed: {mounted.ExitStatus}\nstderr:\n{mounted.Stderr}");
+            }
+
+            container.Root = mounted.Stdout.Trim();
+            return container;
+        }
+        catch (Exception e)
+        {
+            await container.StopAfterFailureAsync(e);
+            throw;
+        }
+    }
+
+    /// <summary>Runs <paramref name="command"/> inside the container.</summary>
+    public Task<ProcessResult> ExecAsync(IReadOnlyList<string> command, CancellationToken cancellationToken) =>
+        _podman.RunAsync(["exec", ContainerId, .. command], cancellationToken);
+
+    /// <summary>The default root filesystem type from <c>bootc install print-configuration</c>; null when unset.</summary>
+    public async Task<string?> ReadDefaultRootFsTypeAsync(CancellationToken cancellationToken)
+    {
+        var result = await ExecAsync(["bootc", "install", "print-configuration"], cancellationToken);
+        if (!result.Succeeded)
+        {
+            // Upstream shows stdout only; stderr is where bootc says what went wrong.
+            throw new BibException(
+                $"failed to run bootc install print-configuration: {result.ExitStatus}, output:\n{result.Stdout}\nstderr:\n{result.Stderr}");
+        }
+
+        return BootcInstallConfiguration.ParseDefaultRootFsType(result.Stdout);
+    }
+
+    /// <summary>The module names in the initrd of kernel <paramref name="kernelVersion"/>, from <c>lsinitrd</c>.</summary>
+    public async Task<IReadOnlyList<string>> ReadInitrdModulesAsync(string kernelVersion, CancellationToken cancellationToken)
+    {
+        var result = await ExecAsync(["lsinitrd", "--mod", "--kver", kernelVersion], cancellationToken);
+        if (!result.Succeeded)
+        {
+            throw new BibException(
+                $"failed to run lsinitrd --mod --kver {kernelVersion}: {result.ExitStatus}, output:\n{result.Stdout}\nstderr:\n{result.Stderr}");
+        }
+
+        return result.Stdout.TrimEnd('\n').Split('\n');
+    }
+
+    /// <summary>Stops and removes the container. Never cancelled: a half-done cleanup would leave it behind. Idempotent.</summary>
+    public async Task StopAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        var stopped = await _podman.RunAsync(["stop", ContainerId], CancellationToken.None);
+        if (!stopped.Succeeded)
+        {
+            throw new BibException($"stopping {ContainerId} container failed: {stopped.ExitStatus}\noutput:\n{stopped.Stdout}{stopped.Stderr}");
+        }
+
+        // A container stopped from outside may not honour --rm.
+        var removed = await _podman.RunAsync(["rm", "--ignore", ContainerId], CancellationToken.None);
+        if (!removed.Succeeded)
+        {
+            throw new BibException($"removing {ContainerId} container failed: {removed.ExitStatus}\noutput:\n{removed.Stdout}{removed.Stderr}");
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    /// <summary>
+    /// Stops the container after <paramref name="failure"/>. A stop failure is added to a <see cref="BibException"/>'s
+    /// message (upstream's <c>stopping the container failed too</c>); other failures keep their own type.
+    /// </summary>
+    internal async Task StopAfterFailureAsync(Exception failure)
+    {
+        try
+        {
+            await StopAsync();
+        }
+        catch (BibException stopFailure) when (failure is BibException)
+        {
+            throw new BibException($"{failure.Message}\nstopping the container failed too: {stopFailure.Message}", failure);
+        }
+        catch (BibException stopFailure)
+        {
+            Serilog.Log.Warning("stopping the container failed too: {Error}", stopFailure.Message);
+        }
+    }
+
+    private async Task<string> InspectAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var result = await _podman.RunAsync(arguments, cancellationToken);
+        if (!result.Succeeded)
+        {
+            throw new BibException($"inspecting container \"{ImageRef}\" failed: {result.ExitStatus}\nstderr:\n{result.Stderr}");
+        }
+
+        return result.Stdout.Trim();
+    }
+}

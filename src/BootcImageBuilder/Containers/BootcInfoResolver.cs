@@ -1,0 +1,210 @@
+using System.Globalization;
+using BootcImageBuilder.Randomness;
+
+namespace BootcImageBuilder.Containers;
+
+/// <summary>
+/// Finds out what the manifest needs to know about a bootc image that is already in local container storage:
+/// checks the storage and the bootc label, runs the image once as <c>sleep infinity</c>, reads its mounted tree,
+/// asks <c>bootc</c> inside it, and always stops and removes it again.
+/// </summary>
+public sealed class BootcInfoResolver
+{
+    private readonly IPodman _podman;
+    private readonly string _storageRoot;
+    private readonly IRandomSource _random;
+    private readonly string _secretsDirectory;
+
+    /// <param name="podman">How podman is run.</param>
+    /// <param name="storageRoot">The file system root under which <c>var/lib/containers/storage</c> is checked.</param>
+    /// <param name="randomSource">Names the inspection containers; cryptographic by default.</param>
+    /// <param name="secretsDirectory">Bind-mounted into the inspection container when it exists.</param>
+    public BootcInfoResolver(IPodman podman, string storageRoot = "/", IRandomSource? randomSource = null, string secretsDirectory = "/run/secrets")
+    {
+        ArgumentNullException.ThrowIfNull(podman);
+        _podman = podman;
+        _storageRoot = storageRoot;
+        _random = randomSource ?? new CryptoRandomSource();
+        _secretsDirectory = secretsDirectory;
+    }
+
+    /// <summary>
+    /// Everything one run needs, in upstream's order: storage, bootc label, the image's info (<c>--rootfs</c>
+    /// applied), the build container's (started only when it is another image) and the architecture checks.
+    /// At most one container per distinct image is started, and none is left behind.
+    /// </summary>
+    public async Task<ResolvedContainers> ResolveAsync(ContainerResolveRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        EnsureContainerStorage();
+        await EnsureBootcImageAsync(request.ImageRef, cancellationToken);
+
+        var source = await ResolveBootcInfoAsync(request.ImageRef, request.ReadInitrdModules, cancellationToken);
+        if (!string.IsNullOrEmpty(request.RootFsOverride))
+        {
+            source = source with { DefaultRootFs = request.RootFsOverride };
+        }
+
+        EnsureComplete(source);
+
+        var build = string.IsNullOrEmpty(request.BuildContainerRef) || request.BuildContainerRef == request.ImageRef
+            ? new BuildContainerInfo(source.ImageRef, source.ImageId, source.Arch)
+            : await ResolveBuildContainerAsync(request.BuildContainerRef, cancellationToken);
+        if (build.Arch != source.Arch)
+        {
+            throw new BibException(
+                "failed to set build container for bootc distro: " +
+                $"build container architecture \"{build.Arch}\" does not match base container \"{source.Arch}\"");
+        }
+
+        var targetArch = request.TargetArch ?? Arch.Current;
+        if (targetArch != source.Arch)
+        {
+            throw new BibException($"requested bootc arch \"{targetArch}\" does not match available arches [{source.Arch}]");
+        }
+
+        return new ResolvedContainers(source, build);
+    }
+
+    /// <summary>Fails unless the host's container storage is reachable (the <c>-v /var/lib/containers/storage</c> mount).</summary>
+    public void EnsureContainerStorage() => ContainerStorage.EnsureMounted(_storageRoot);
+
+    /// <summary>Fails unless <paramref name="imageRef"/> is in local storage (bib never pulls) and carries <c>containers.bootc=1</c>.</summary>
+    public async Task EnsureBootcImageAsync(string imageRef, CancellationToken cancellationToken)
+    {
+        var labels = await _podman.RunAsync(["image", "inspect", imageRef, "--format", "{{.Labels}}"], cancellationToken);
+        if (!labels.Succeeded)
+        {
+            throw new BibException(
+                $"failed to inspect the image: {labels.ExitStatus}, stderr:\n{labels.Stderr}\n" +
+                "bootc-image-builder no longer pulls images, make sure to pull it before running bootc-image-builder:\n" +
+                $"    sudo podman pull {imageRef}");
+        }
+
+        if (!labels.Stdout.Contains("containers.bootc:1", StringComparison.Ordinal))
+        {
+            throw new BibException($"image {imageRef} is not a bootc image");
+        }
+    }
+
+    /// <summary>The full info of one image, from one container start. <c>DefaultRootFs</c> is null when the image sets none.</summary>
+    public Task<BootcInfo> ResolveBootcInfoAsync(string imageRef, bool readInitrdModules, CancellationToken cancellationToken) =>
+        WithContainerAsync(imageRef, async container =>
+        {
+            var osInfo = OsInfoReader.Load(container.Root);
+            if (readInitrdModules && osInfo.Kernel is { } kernel)
+            {
+                osInfo = osInfo with { InitrdModules = await container.ReadInitrdModulesAsync(kernel.Version, cancellationToken) };
+            }
+
+            var defaultRootFs = await container.ReadDefaultRootFsTypeAsync(cancellationToken);
+            var size = await ReadImageSizeAsync(imageRef, cancellationToken);
+            return new BootcInfo(
+                imageRef,
+                container.ImageId,
+                ParseArch(container.Architecture, "failed to set bootc distro architecture"),
+                defaultRootFs,
+                size,
+                osInfo);
+        }, cancellationToken);
+
+    /// <summary>The identity and architecture of a build container, from one container start; nothing inside it is run.</summary>
+    public Task<BuildContainerInfo> ResolveBuildContainerAsync(string imageRef, CancellationToken cancellationToken) =>
+        WithContainerAsync(imageRef, container => Task.FromResult(new BuildContainerInfo(
+            imageRef,
+            container.ImageId,
+            ParseArch(container.Architecture, "failed to determine architecture of build container for bootc distro"))),
+            cancellationToken);
+
+    private async Task<T> WithContainerAsync<T>(string imageRef, Func<BootcContainer, Task<T>> inspect, CancellationToken cancellationToken)
+    {
+        var container = await BootcContainer.StartAsync(_podman, imageRef, NewContainerName(), _secretsDirectory, cancellationToken);
+        T result;
+        try
+        {
+            result = await inspect(container);
+        }
+        catch (Exception e)
+        {
+            await container.StopAfterFailureAsync(e);
+            throw;
+        }
+
+        try
+        {
+            await container.StopAsync();
+        }
+        catch (BibException e)
+        {
+            throw new BibException($"stopping the container failed: {e.Message}", e);
+        }
+
+        return result;
+    }
+
+    private async Task<ulong> ReadImageSizeAsync(string imageRef, CancellationToken cancellationToken)
+    {
+        var result = await _podman.RunAsync(["image", "inspect", imageRef, "--format", "{{.Size}}"], cancellationToken);
+        if (!result.Succeeded)
+        {
+            throw new BibException($"failed inspect image: {result.ExitStatus}, output\n{result.Stdout}");
+        }
+
+        var text = result.Stdout.Trim();
+        if (!ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var size))
+        {
+            throw new BibException($"cannot parse image size: strconv.ParseUint: parsing \"{text}\": invalid syntax");
+        }
+
+        return size;
+    }
+
+    /// <summary>Upstream's check when it builds the bootc distro from the info.</summary>
+    private static void EnsureComplete(BootcInfo info)
+    {
+        List<string> missing = [];
+        if (info.DefaultRootFs is null)
+        {
+            missing.Add("DefaultRootFs");
+        }
+
+        if (info.Size == 0)
+        {
+            missing.Add("Size");
+        }
+
+        if (info.OsInfo.OsRelease.Id.Length == 0)
+        {
+            missing.Add("OSInfo.OSRelease.ID");
+        }
+
+        if (info.OsInfo.OsRelease.VersionId.Length == 0)
+        {
+            missing.Add("OSInfo.OSRelease.VersionID");
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new BibException($"failed to initialize bootc distro: missing required info: {string.Join(", ", missing)}");
+        }
+    }
+
+    private static Arch ParseArch(string podmanArch, string context)
+    {
+        try
+        {
+            return Arch.Parse(podmanArch);
+        }
+        catch (BibException e)
+        {
+            throw BibException.Wrap(context, e);
+        }
+    }
+
+    private string NewContainerName()
+    {
+        Span<byte> bytes = stackalloc byte[6];
+        _random.NextBytes(bytes);
+        return "bib-inspect-" + Convert.ToHexStringLower(bytes);
+    }
+}

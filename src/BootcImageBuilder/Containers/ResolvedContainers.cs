@@ -1,0 +1,10 @@
+namespace BootcImageBuilder.Containers;
+
+/// <summary>The resolved source image and build container of one run.</summary>
+/// <param name="Source">The bootc image, with <c>--rootfs</c> applied.</param>
+/// <param name="Build">The build container; the source image itself unless <c>--build-container</c> named another.</param>
+public sealed record ResolvedContainers(BootcInfo Source, BuildContainerInfo Build)
+{
+    /// <summary>True when the build root comes from a different image than the one installed.</summary>
+    public bool HasSeparateBuildContainer => Build.ImageRef != Source.ImageRef;
+}

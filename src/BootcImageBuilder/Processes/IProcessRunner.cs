@@ -1,0 +1,13 @@
+namespace BootcImageBuilder.Processes;
+
+/// <summary>Runs external programs. Arguments are passed as a list, never through a shell.</summary>
+public interface IProcessRunner
+{
+    /// <summary>
+    /// Runs <paramref name="program"/> to completion and captures its output. A non-zero exit is a result,
+    /// not an exception. Cancelling kills the child and its descendants and throws
+    /// <see cref="OperationCanceledException"/>.
+    /// </summary>
+    /// <exception cref="BibException">The program could not be started (for example, it is not installed).</exception>
+    Task<ProcessResult> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken);
+}

@@ -1,0 +1,183 @@
+using BootcImageBuilder.Containers;
+using BootcImageBuilder.Randomness;
+
+namespace BootcImageBuilder.Tests.Containers;
+
+/// <summary>The resolver's sequencing, messages and cleanup, against a scripted podman.</summary>
+public sealed class BootcInfoResolverTests : IDisposable
+{
+    private const string ImageRef = "quay.io/example/bootc:latest";
+
+    private readonly TempTree _tree = new TempTree()
+        .File("usr/lib/os-release", "ID=centos\nVERSION_ID=9\nNAME=\"CentOS Stream\"\n")
+        .File("usr/lib/modules/5.14.0/vmlinuz", "");
+
+    private readonly FakePodman _podman;
+
+    public BootcInfoResolverTests()
+    {
+        _podman = new FakePodman(_tree.Root);
+        Directory.CreateDirectory(Path.Join(_tree.Root, "var/lib/containers/storage/overlay"));
+    }
+
+    public void Dispose() => _tree.Dispose();
+
+    private BootcInfoResolver Resolver => new(_podman, _tree.Root, new SeededRandomSource(1), secretsDirectory: "/nonexistent");
+
+    private Task<ResolvedContainers> ResolveAsync(CancellationToken cancellationToken = default) =>
+        Resolver.ResolveAsync(new ContainerResolveRequest(ImageRef, TargetArch: Arch.X86_64), cancellationToken);
+
+    [Fact]
+    public async Task A_successful_resolution_stops_and_removes_its_container_last()
+    {
+        var resolved = await ResolveAsync();
+
+        Assert.Equal(new BootcInfo(ImageRef, FakePodman.ImageId, Arch.X86_64, "ext4", 2127169, resolved.Source.OsInfo), resolved.Source);
+        Assert.Equal(["stop", "rm"], _podman.Subcommands.TakeLast(2));
+        Assert.Equal(["rm", "--ignore", FakePodman.ContainerId], _podman.Calls[^1]);
+    }
+
+    [Fact]
+    public async Task Initrd_modules_are_read_for_the_kernel_found_in_the_tree()
+    {
+        var info = await Resolver.ResolveBootcInfoAsync(ImageRef, readInitrdModules: true, CancellationToken.None);
+
+        Assert.Equal(["ostree", "livenet"], info.OsInfo.InitrdModules);
+        Assert.Contains(["exec", FakePodman.ContainerId, "lsinitrd", "--mod", "--kver", "5.14.0"], _podman.Calls);
+    }
+
+    [Fact]
+    public async Task A_failed_start_is_reported_with_podmans_stderr_and_the_named_container_is_removed()
+    {
+        _podman.Answer("run", FakePodman.Fail(126, "Error: runc: exec failed\n"));
+
+        var error = await Assert.ThrowsAsync<BibException>(() => ResolveAsync());
+
+        Assert.Equal($"running {ImageRef} container failed: exit status 126\nstderr:\nError: runc: exec failed\n", error.Message);
+        var name = ContainerName();
+        Assert.Equal(["rm", "--force", "--ignore", name], _podman.Calls[^1]);
+    }
+
+    [Fact]
+    public async Task A_failed_mount_is_reported_and_the_container_is_stopped()
+    {
+        _podman.Answer("mount", FakePodman.Fail(125, "Error: no space\n"));
+
+        var error = await Assert.ThrowsAsync<BibException>(() => ResolveAsync());
+
+        Assert.Equal($"mounting {ImageRef} container failed: exit status 125\nstderr:\nError: no space\n", error.Message);
+        Assert.Equal(["stop", "rm"], _podman.Subcommands.TakeLast(2));
+    }
+
+    [Fact]
+    public async Task A_failed_inspect_is_reported_with_the_image_reference()
+    {
+        _podman.Answer("inspect {{.Image}}", FakePodman.Fail(125, "Error: gone\n"));
+
+        var error = await Assert.ThrowsAsync<BibException>(() => ResolveAsync());
+
+        Assert.Equal($"inspecting container \"{ImageRef}\" failed: exit status 125\nstderr:\nError: gone\n", error.Message);
+        Assert.Equal(["stop", "rm"], _podman.Subcommands.TakeLast(2));
+    }
+
+    [Fact]
+    public async Task A_stop_failure_after_an_error_is_added_to_that_error()
+    {
+        _podman.Answer("exec bootc", FakePodman.Ok("""{"filesystem":{"root":{"type":"zfs"}}}"""));
+        _podman.Answer("stop", FakePodman.Fail(125, "Error: stuck\n"));
+
+        var error = await Assert.ThrowsAsync<BibException>(() => ResolveAsync());
+
+        Assert.Equal(
+            "unsupported root filesystem type: zfs, supported: ext4, xfs, btrfs\n" +
+            "stopping the container failed too: stopping c0ffee container failed: exit status 125\noutput:\nError: stuck\n",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task A_stop_failure_after_success_fails_the_resolution()
+    {
+        _podman.Answer("rm", FakePodman.Fail(2, "Error: busy\n"));
+
+        var error = await Assert.ThrowsAsync<BibException>(() => ResolveAsync());
+
+        Assert.Equal("stopping the container failed: removing c0ffee container failed: exit status 2\noutput:\nError: busy\n", error.Message);
+    }
+
+    [Fact]
+    public async Task An_unparsable_image_size_is_reported()
+    {
+        _podman.Answer("image inspect {{.Size}}", FakePodman.Ok("<no value>\n"));
+
+        var error = await Assert.ThrowsAsync<BibException>(() => ResolveAsync());
+
+        Assert.Equal("cannot parse image size: strconv.ParseUint: parsing \"<no value>\": invalid syntax", error.Message);
+    }
+
+    [Fact]
+    public async Task An_unknown_image_arch_is_reported_as_upstream_does()
+    {
+        _podman.Answer("inspect {{.Architecture}}", FakePodman.Ok("mips\n"));
+
+        var error = await Assert.ThrowsAsync<BibException>(() => ResolveAsync());
+
+        Assert.Equal("failed to set bootc distro architecture: unsupported architecture \"mips\"", error.Message);
+        Assert.Equal(["stop", "rm"], _podman.Subcommands.TakeLast(2));
+    }
+
+    [Fact]
+    public async Task Cancellation_during_an_exec_still_stops_and_removes_the_container()
+    {
+        _podman.CancelOn.Add("exec bootc");
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ResolveAsync());
+
+        Assert.Equal(["exec bootc", "stop", "rm"], _podman.Subcommands.TakeLast(3));
+    }
+
+    [Fact]
+    public async Task Cancellation_during_the_start_removes_the_container_by_name()
+    {
+        _podman.CancelOn.Add("run");
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ResolveAsync());
+
+        Assert.Equal(["rm", "--force", "--ignore", ContainerName()], _podman.Calls[^1]);
+    }
+
+    [Fact]
+    public async Task An_empty_os_release_id_is_missing_required_info()
+    {
+        File.WriteAllText(Path.Join(_tree.Root, "usr/lib/os-release"), "ID=\nVERSION_ID=\nNAME=x\n");
+
+        var error = await Assert.ThrowsAsync<BibException>(() => ResolveAsync());
+
+        Assert.Equal(
+            "failed to initialize bootc distro: missing required info: OSInfo.OSRelease.ID, OSInfo.OSRelease.VersionID", error.Message);
+    }
+
+    [Fact]
+    public async Task The_label_check_reads_the_labels_of_the_local_image()
+    {
+        _podman.Answer("image inspect {{.Labels}}", FakePodman.Ok("map[containers.bootc:0]\n"));
+
+        var error = await Assert.ThrowsAsync<BibException>(() => ResolveAsync());
+
+        Assert.Equal($"image {ImageRef} is not a bootc image", error.Message);
+        Assert.Equal([["image", "inspect", ImageRef, "--format", "{{.Labels}}"]], _podman.Calls);
+    }
+
+    [Fact]
+    public async Task Container_names_come_from_the_random_source()
+    {
+        await ResolveAsync();
+
+        Assert.Matches("^bib-inspect-[0-9a-f]{12}$", ContainerName());
+    }
+
+    private string ContainerName()
+    {
+        var run = _podman.Calls.First(call => call[0] == "run").ToList();
+        return run[run.IndexOf("--name") + 1];
+    }
+}

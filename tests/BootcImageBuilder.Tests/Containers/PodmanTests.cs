@@ -1,0 +1,58 @@
+using BootcImageBuilder.Containers;
+using BootcImageBuilder.Processes;
+
+namespace BootcImageBuilder.Tests.Containers;
+
+public sealed class PodmanTests : IDisposable
+{
+    private readonly TempTree _tree = new();
+    private readonly RecordingRunner _runner = new();
+
+    public void Dispose() => _tree.Dispose();
+
+    [Fact]
+    public async Task Inside_rootless_podman_every_call_gets_its_own_graph_root_and_the_host_image_store()
+    {
+        _tree.File("run/.containerenv", "engine=\"podman-5.2.2\"\nname=\"bib\"\nrootless=1\n");
+        var podman = new Podman(_runner, Path.Join(_tree.Root, "run/.containerenv"));
+
+        await podman.RunAsync(["mount", "abc"], CancellationToken.None);
+
+        var (program, arguments) = _runner.Calls.Single();
+        Assert.Equal("podman", program);
+        Assert.Equal(["--root=/run/osbuild/containers/store", "--imagestore=/var/lib/containers/storage", "mount", "abc"], arguments);
+    }
+
+    [Theory]
+    [InlineData("engine=\"podman-5.2.2\"\nrootless=0\n")]
+    [InlineData("rootless=1 \n")]
+    [InlineData("")]
+    public async Task Rootful_podman_calls_are_passed_through(string containerEnv)
+    {
+        _tree.File("run/.containerenv", containerEnv);
+        var podman = new Podman(_runner, Path.Join(_tree.Root, "run/.containerenv"));
+
+        await podman.RunAsync(["mount", "abc"], CancellationToken.None);
+
+        var (program, arguments) = _runner.Calls.Single();
+        Assert.Equal("podman", program);
+        Assert.Equal(["mount", "abc"], arguments);
+    }
+
+    [Fact]
+    public void Without_a_containerenv_file_podman_is_not_rootless()
+    {
+        Assert.False(PodmanContainerEnv.IsRootless(Path.Join(_tree.Root, "run/.containerenv")));
+    }
+
+    private sealed class RecordingRunner : IProcessRunner
+    {
+        public List<(string Program, string[] Arguments)> Calls { get; } = [];
+
+        public Task<ProcessResult> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+        {
+            Calls.Add((program, [.. arguments]));
+            return Task.FromResult(new ProcessResult(0, "", ""));
+        }
+    }
+}
