@@ -1,0 +1,88 @@
+using System.Text.Json;
+using BootcImageBuilder.Building;
+using BootcImageBuilder.Osbuild.Running;
+
+namespace BootcImageBuilder.Cli.Progress;
+
+/// <summary>
+/// Beyond upstream (its issue #1170): one JSON object per line on stdout, for CI systems and GUIs. Kinds:
+/// <c>pulse</c>, <c>message</c>, <c>progress</c> (level, pipeline, stage, label, done, total), <c>result</c>
+/// (artifacts with type and path) and <c>error</c>.
+/// </summary>
+internal sealed class JsonProgress(TextWriter stdout) : IProgressReporter
+{
+    private readonly Lock _lock = new();
+
+    public bool WantsMonitor => true;
+
+    public void Start()
+    {
+    }
+
+    public void Stop()
+    {
+    }
+
+    public void Pulse(string message) => Emit("pulse", w => w.WriteString("message", message));
+
+    public void Message(string message) => Emit("message", w => w.WriteString("message", message));
+
+    public void Status(MonitorStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        for (var level = 0; level < status.Levels.Count; level++)
+        {
+            var progress = status.Levels[level];
+            var stage = level > 0 && progress.Label.StartsWith("Stage ", StringComparison.Ordinal) ? progress.Label[6..] : null;
+            var current = level;
+            Emit("progress", w =>
+            {
+                w.WriteNumber("level", current);
+                w.WriteString("pipeline", status.Pipeline);
+                w.WriteString("stage", stage);
+                w.WriteString("label", progress.Label);
+                w.WriteNumber("done", progress.Done);
+                w.WriteNumber("total", progress.Total);
+            });
+        }
+
+        if (status.Message.Length > 0)
+        {
+            Message(status.Message);
+        }
+    }
+
+    public void Result(IReadOnlyList<Artifact> artifacts) => Emit("result", w =>
+    {
+        w.WriteStartArray("artifacts");
+        foreach (var artifact in artifacts)
+        {
+            w.WriteStartObject();
+            w.WriteString("type", artifact.ImageType);
+            w.WriteString("path", artifact.Path);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    });
+
+    public void Error(string message) => Emit("error", w => w.WriteString("message", message));
+
+    private void Emit(string kind, Action<Utf8JsonWriter> body)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", kind);
+            body(writer);
+            writer.WriteEndObject();
+        }
+
+        lock (_lock)
+        {
+            stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            stdout.Flush();
+        }
+    }
+}
