@@ -6,8 +6,8 @@ namespace BootcImageBuilder.Blueprint;
 public sealed record AnacondaModulesCustomization
 {
     [JsonPropertyName("enable")]
-    public IReadOnlyList<string> Enable { get; init; } = [];
+    public IReadOnlyList<string> Enable { get; init => field = value ?? []; } = [];
 
     [JsonPropertyName("disable")]
-    public IReadOnlyList<string> Disable { get; init; } = [];
+    public IReadOnlyList<string> Disable { get; init => field = value ?? []; } = [];
 }

@@ -21,19 +21,19 @@ public sealed record BlueprintConfig
     public string? Version { get; init; }
 
     [JsonPropertyName("packages")]
-    public IReadOnlyList<PackageSpec> Packages { get; init; } = [];
+    public IReadOnlyList<PackageSpec> Packages { get; init => field = value ?? []; } = [];
 
     [JsonPropertyName("modules")]
-    public IReadOnlyList<PackageSpec> Modules { get; init; } = [];
+    public IReadOnlyList<PackageSpec> Modules { get; init => field = value ?? []; } = [];
 
     [JsonPropertyName("enabled_modules")]
-    public IReadOnlyList<EnabledModule> EnabledModules { get; init; } = [];
+    public IReadOnlyList<EnabledModule> EnabledModules { get; init => field = value ?? []; } = [];
 
     [JsonPropertyName("groups")]
-    public IReadOnlyList<PackageGroup> Groups { get; init; } = [];
+    public IReadOnlyList<PackageGroup> Groups { get; init => field = value ?? []; } = [];
 
     [JsonPropertyName("containers")]
-    public IReadOnlyList<ContainerSpec> Containers { get; init; } = [];
+    public IReadOnlyList<ContainerSpec> Containers { get; init => field = value ?? []; } = [];
 
     [JsonPropertyName("customizations")]
     public Customizations? Customizations { get; init; }

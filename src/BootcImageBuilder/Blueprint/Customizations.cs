@@ -17,13 +17,13 @@ public sealed record Customizations
     public KernelCustomization? Kernel { get; init; }
 
     [JsonPropertyName("sshkey")]
-    public IReadOnlyList<SshKeyCustomization> SshKey { get; init; } = [];
+    public IReadOnlyList<SshKeyCustomization> SshKey { get; init => field = value ?? []; } = [];
 
     [JsonPropertyName("user")]
-    public IReadOnlyList<UserCustomization> User { get; init; } = [];
+    public IReadOnlyList<UserCustomization> User { get; init => field = value ?? []; } = [];
 
     [JsonPropertyName("group")]
-    public IReadOnlyList<GroupCustomization> Group { get; init; } = [];
+    public IReadOnlyList<GroupCustomization> Group { get; init => field = value ?? []; } = [];
 
     [JsonPropertyName("timezone")]
     public JsonElement? Timezone { get; init; }
@@ -38,7 +38,7 @@ public sealed record Customizations
     public JsonElement? Services { get; init; }
 
     [JsonPropertyName("filesystem")]
-    public IReadOnlyList<FilesystemCustomization> Filesystem { get; init; } = [];
+    public IReadOnlyList<FilesystemCustomization> Filesystem { get; init => field = value ?? []; } = [];
 
     [JsonPropertyName("disk")]
     public DiskCustomization? Disk { get; init; }
@@ -59,10 +59,10 @@ public sealed record Customizations
     public IgnitionCustomization? Ignition { get; init; }
 
     [JsonPropertyName("directories")]
-    public IReadOnlyList<DirectoryCustomization> Directories { get; init; } = [];
+    public IReadOnlyList<DirectoryCustomization> Directories { get; init => field = value ?? []; } = [];
 
     [JsonPropertyName("files")]
-    public IReadOnlyList<FileCustomization> Files { get; init; } = [];
+    public IReadOnlyList<FileCustomization> Files { get; init => field = value ?? []; } = [];
 
     [JsonPropertyName("repositories")]
     public JsonElement? Repositories { get; init; }

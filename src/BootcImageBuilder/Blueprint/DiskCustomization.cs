@@ -14,7 +14,7 @@ public sealed record DiskCustomization
     public ulong? MinSize { get; init; }
 
     [JsonPropertyName("partitions")]
-    public IReadOnlyList<PartitionCustomization> Partitions { get; init; } = [];
+    public IReadOnlyList<PartitionCustomization> Partitions { get; init => field = value ?? []; } = [];
 
     /// <summary>Where the first partition starts, in bytes; null when not given.</summary>
     [JsonPropertyName("start_offset")]

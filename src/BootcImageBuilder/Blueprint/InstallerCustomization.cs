@@ -9,7 +9,7 @@ public sealed record InstallerCustomization
     public bool? Unattended { get; init; }
 
     [JsonPropertyName("sudo-nopasswd")]
-    public IReadOnlyList<string> SudoNopasswd { get; init; } = [];
+    public IReadOnlyList<string> SudoNopasswd { get; init => field = value ?? []; } = [];
 
     [JsonPropertyName("kickstart")]
     public KickstartCustomization? Kickstart { get; init; }

@@ -39,9 +39,11 @@ public sealed record PartitionCustomization
     [JsonPropertyName("name")]
     public string? Name { get; init; }
 
+    /// <summary>Set only for <see cref="PartitionKind.Lvm"/> partitions.</summary>
     [JsonPropertyName("logical_volumes")]
-    public IReadOnlyList<LogicalVolumeCustomization> LogicalVolumes { get; init; } = [];
+    public IReadOnlyList<LogicalVolumeCustomization>? LogicalVolumes { get; init; }
 
+    /// <summary>Set only for <see cref="PartitionKind.Btrfs"/> partitions.</summary>
     [JsonPropertyName("subvolumes")]
-    public IReadOnlyList<BtrfsSubvolumeCustomization> Subvolumes { get; init; } = [];
+    public IReadOnlyList<BtrfsSubvolumeCustomization>? Subvolumes { get; init; }
 }

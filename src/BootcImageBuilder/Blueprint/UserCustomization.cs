@@ -26,7 +26,7 @@ public sealed record UserCustomization
     public string? Shell { get; init; }
 
     [JsonPropertyName("groups")]
-    public IReadOnlyList<string> Groups { get; init; } = [];
+    public IReadOnlyList<string> Groups { get; init => field = value ?? []; } = [];
 
     [JsonPropertyName("uid")]
     public long? Uid { get; init; }

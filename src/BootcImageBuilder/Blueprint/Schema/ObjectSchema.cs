@@ -17,7 +17,7 @@ internal sealed class ObjectSchema : SchemaNode
     /// <summary>The known keys, in declaration order.</summary>
     public IReadOnlyList<string> Keys { get; }
 
-    public IReadOnlyList<string> Required { get; init; } = [];
+    public IReadOnlyList<string> Required { get; init => field = value ?? []; } = [];
 
     /// <summary>Alternative spellings (alias → key); giving both is an error.</summary>
     public IReadOnlyDictionary<string, string> Aliases { get; init; } = new Dictionary<string, string>();
