@@ -35,11 +35,11 @@ public static partial class Ownership
         var group = gid ?? (int)Getgid();
         ChownOne(root, uid, group);
         foreach (var entry in Directory.EnumerateFileSystemEntries(root, "*", new EnumerationOptions
-                 {
-                     RecurseSubdirectories = true,
-                     AttributesToSkip = 0,
-                     IgnoreInaccessible = false,
-                 }))
+        {
+            RecurseSubdirectories = true,
+            AttributesToSkip = 0,
+            IgnoreInaccessible = false,
+        }))
         {
             ChownOne(entry, uid, group);
         }

@@ -1,0 +1,30 @@
+using BootcImageBuilder.Cli.Settings;
+
+namespace BootcImageBuilder.Cli.Progress;
+
+internal static class ProgressReporters
+{
+    /// <summary>Upstream's choice for <c>auto</c>: the terminal view when stdin is a terminal with a size, else verbose.</summary>
+    public static IProgressReporter Create(ProgressMode mode, TextWriter stdout, TextWriter stderr) => mode switch
+    {
+        ProgressMode.Term => new TerminalProgress(stderr, TerminalWidth()),
+        ProgressMode.Verbose => new VerboseProgress(stderr),
+        ProgressMode.Debug => new DebugProgress(stderr),
+        ProgressMode.Json => new JsonProgress(stdout),
+        _ => !Console.IsInputRedirected && TerminalWidth() > 0
+            ? new TerminalProgress(stderr, TerminalWidth())
+            : new VerboseProgress(stderr),
+    };
+
+    private static int TerminalWidth()
+    {
+        try
+        {
+            return Console.IsOutputRedirected ? 0 : Console.WindowWidth;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using BootcImageBuilder.Containers;
+using BootcImageBuilder.Processes;
+
+namespace BootcImageBuilder.Building;
+
+/// <summary>
+/// Upstream's checks before a build: rootful podman, a writable <c>/sys</c> (a privileged container), and for a
+/// foreign target architecture a working qemu-user (binfmt) through the <c>bib-canary-&lt;arch&gt;</c> binary.
+/// </summary>
+public sealed class EnvironmentChecks(IProcessRunner processes, string root = "/", string? searchPath = null)
+{
+    /// <summary>Returns warnings to show; throws for what makes a build impossible.</summary>
+    public async Task<IReadOnlyList<string>> ValidateAsync(Arch? targetArch, bool inVm, CancellationToken cancellationToken)
+    {
+        if (!inVm && PodmanContainerEnv.IsRootless(Path.Combine(root, "run/.containerenv")))
+        {
+            throw new BibException("this command must be run in rootful (not rootless) podman");
+        }
+
+        if (!inVm && IsReadOnlyMount(Path.Combine(root, "proc/self/mountinfo"), "/sys"))
+        {
+            throw new BibException("this command requires a privileged container");
+        }
+
+        if (targetArch is null || targetArch == Arch.Current)
+        {
+            return [];
+        }
+
+        // Upstream looks the canary up by the spelling given, so "aarch64" never finds bib-canary-arm64; we use
+        // the Go name the binaries carry whichever spelling was given.
+        var canary = $"bib-canary-{targetArch.GoArch}";
+        var path = FindOnPath(canary);
+        if (path is null)
+        {
+            return [$"cannot check architecture support for {targetArch}: no {canary} found"];
+        }
+
+        var result = await processes.RunAsync(path, [], cancellationToken);
+        if (!result.Succeeded || result.Stdout != "ok\n")
+        {
+            throw new BibException($"cannot run canary binary for \"{targetArch}\", do you have 'qemu-user-static' installed?");
+        }
+
+        return [];
+    }
+
+    /// <summary>Whether the mount at <paramref name="mountPoint"/> is read-only, from a mountinfo file.</summary>
+    public static bool IsReadOnlyMount(string mountInfoPath, string mountPoint)
+    {
+        if (!File.Exists(mountInfoPath))
+        {
+            return false;
+        }
+
+        // mountinfo fields: id parent major:minor root mount-point mount-options …; the last entry for a point wins.
+        var options = File.ReadLines(mountInfoPath)
+            .Select(line => line.Split(' '))
+            .Where(fields => fields.Length > 5 && fields[4] == mountPoint)
+            .Select(fields => fields[5])
+            .LastOrDefault();
+        return options is not null && options.Split(',').Contains("ro");
+    }
+
+    private string? FindOnPath(string name) =>
+        (searchPath ?? Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, name))
+            .FirstOrDefault(File.Exists);
+}
