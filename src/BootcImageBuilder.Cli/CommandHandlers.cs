@@ -1,6 +1,12 @@
+using BootcImageBuilder.Blueprint;
+using BootcImageBuilder.Building;
 using BootcImageBuilder.Cli.Commands;
 using BootcImageBuilder.Cli.Logging;
 using BootcImageBuilder.Cli.Settings;
+using BootcImageBuilder.Containers;
+using BootcImageBuilder.Osbuild;
+using BootcImageBuilder.Osbuild.Running;
+using BootcImageBuilder.Processes;
 using Serilog;
 using Serilog.Events;
 
@@ -27,75 +33,31 @@ internal sealed class CommandHandlers(TextWriter stdout, TextWriter stderr) : IC
     public async Task<int> ManifestAsync(ManifestSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        string manifest;
+        Manifest manifest;
         try
         {
-            manifest = await GenerateManifestAsync(settings, cancellationToken);
+            manifest = await CreateManifestGeneration().GenerateAsync(settings, progress: null, cancellationToken);
         }
         catch (BibException e)
         {
             throw BibException.Wrap("cannot generate manifest", e);
         }
 
-        await stdout.WriteLineAsync(manifest.AsMemory(), cancellationToken);
+        await stdout.WriteAsync(ManifestJson.ToCompactString(manifest).AsMemory(), cancellationToken);
         return 0;
     }
 
     public async Task<int> BuildAsync(BuildSettings settings, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(settings);
-        try
-        {
-            await GenerateManifestAsync(settings.Manifest, cancellationToken);
-        }
-        catch (BibException e)
-        {
-            throw BibException.Wrap("cannot build manifest", e);
-        }
-
-        throw new BibException("cannot run osbuild: running osbuild is not implemented yet");
+        var processes = new ProcessRunner();
+        var flow = new BuildFlow(
+            CreateManifestGeneration(), new EnvironmentChecks(processes), OsbuildRunner.Default, stdout, stderr);
+        await flow.RunAsync(settings, cancellationToken);
+        return 0;
     }
 
-    private async Task<string> GenerateManifestAsync(ManifestSettings settings, CancellationToken cancellationToken)
-    {
-        await HandleDeprecatedLocalAsync(settings);
-        var types = settings.ParseTypes();
-        await CheckTargetArchAsync(settings, types);
-        cancellationToken.ThrowIfCancellationRequested();
-        throw new BibException("manifest generation is not implemented yet");
-    }
-
-    private async Task HandleDeprecatedLocalAsync(ManifestSettings settings)
-    {
-        switch (settings.Local)
-        {
-            case true:
-                await stderr.WriteLineAsync("WARNING: --local is now the default behavior, you can remove it from the command line");
-                break;
-            case false:
-                throw new BibException(
-                    "--local=false is no longer supported, remove it and make sure to pull the container before running bib:\n" +
-                    $"\tsudo podman pull {settings.ImageRef}");
-        }
-    }
-
-    private async Task CheckTargetArchAsync(ManifestSettings settings, Distro.ImageTypeSet types)
-    {
-        if (settings.TargetArch is null)
-        {
-            return;
-        }
-
-        var target = Arch.Parse(settings.TargetArch);
-        if (target == Arch.Current)
-        {
-            return;
-        }
-
-        await stderr.WriteLineAsync("WARNING: target-arch is experimental and needs an installed 'qemu-user' package");
-        if (types.Names.Contains("iso"))
-        {
-            throw new BibException("cannot build iso for different target arches yet");
-        }
-    }
+    private ManifestGeneration CreateManifestGeneration() => new(
+        new BootcInfoResolver(new Podman(new ProcessRunner())),
+        new BlueprintLoader("/", () => Console.In),
+        stderr);
 }

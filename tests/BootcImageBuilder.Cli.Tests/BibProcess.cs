@@ -7,9 +7,17 @@ internal static class BibProcess
 {
     public static readonly string DllPath = Path.Combine(AppContext.BaseDirectory, "bootc-image-builder.dll");
 
-    public static BibResult Run(params string[] args) => Run(args, stdin: null);
+    public static BibResult Run(params string[] args) => RunAsync(args).GetAwaiter().GetResult();
 
-    public static BibResult Run(IEnumerable<string> args, string? stdin, IDictionary<string, string>? environment = null)
+    /// <param name="args">The command line.</param>
+    /// <param name="stdin">Text for stdin; stdin is closed either way.</param>
+    /// <param name="environment">Variables to set (or, with a null value, remove) for the tool.</param>
+    /// <param name="whileRunning">Runs once the process has started, e.g. to send it a signal.</param>
+    public static async Task<BibResult> RunAsync(
+        IEnumerable<string> args,
+        string? stdin = null,
+        IReadOnlyDictionary<string, string?>? environment = null,
+        Func<Process, Task>? whileRunning = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -25,9 +33,16 @@ internal static class BibProcess
             start.ArgumentList.Add(arg);
         }
 
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
         {
-            start.Environment[key] = value;
+            if (value is null)
+            {
+                start.Environment.Remove(key);
+            }
+            else
+            {
+                start.Environment[key] = value;
+            }
         }
 
         using var process = Process.Start(start)!;
@@ -35,17 +50,27 @@ internal static class BibProcess
         var stderr = process.StandardError.ReadToEndAsync();
         if (stdin is not null)
         {
-            process.StandardInput.Write(stdin);
+            await process.StandardInput.WriteAsync(stdin);
         }
 
         process.StandardInput.Close();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        if (whileRunning is not null)
         {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("bootc-image-builder did not finish in 2 minutes");
+            await whileRunning(process);
         }
 
-        return new BibResult(process.ExitCode, stdout.Result, stderr.Result);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("bootc-image-builder did not finish in 3 minutes");
+        }
+
+        return new BibResult(process.ExitCode, await stdout, await stderr);
     }
 }
 
@@ -60,5 +85,16 @@ internal sealed record BibResult(int ExitCode, string Stdout, string Stderr)
         var line = Assert.Single(StderrLines);
         Assert.Matches(@"^\d{4}/\d{2}/\d{2} \d{2}:\d{2}:\d{2} error: ", line);
         return line[(line.IndexOf(" error: ", StringComparison.Ordinal) + " error: ".Length)..];
+    }
+
+    /// <summary>The message of the last stderr line, which must be the error line (warnings may come before it).</summary>
+    public string ErrorMessage()
+    {
+        Assert.Equal(1, ExitCode);
+        var all = Stderr.TrimEnd('\n');
+        var at = all.IndexOf(" error: ", StringComparison.Ordinal);
+        Assert.True(at >= 0, $"no error line in: {Stderr}");
+        Assert.Equal(1, all.Split('\n').Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d{4}/\d{2}/\d{2} \d{2}:\d{2}:\d{2} error: ")));
+        return all[(at + " error: ".Length)..];
     }
 }

@@ -1,0 +1,192 @@
+using BootcImageBuilder.Building;
+using BootcImageBuilder.Cli.Progress;
+using BootcImageBuilder.Cli.Settings;
+using BootcImageBuilder.Images;
+using BootcImageBuilder.Osbuild;
+using BootcImageBuilder.Osbuild.Running;
+using Serilog;
+
+namespace BootcImageBuilder.Cli;
+
+/// <summary>
+/// <c>build</c> in upstream's order: environment checks, output directory, ownership probe, manifest (saved next to
+/// the outputs), osbuild, then the outputs moved into place and <c>--chown</c>. osbuild writes into a staging
+/// directory, so a failed or interrupted build leaves no half-written artifact under a final name.
+/// </summary>
+internal sealed class BuildFlow(
+    ManifestGeneration manifests,
+    EnvironmentChecks environment,
+    OsbuildRunner osbuild,
+    TextWriter stdout,
+    TextWriter stderr)
+{
+    public async Task RunAsync(BuildSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var progress = ProgressReporters.Create(settings.Progress, stdout, stderr);
+        try
+        {
+            await RunAsync(settings, progress, cancellationToken);
+        }
+        catch (Exception e) when (e is BibException or OperationCanceledException)
+        {
+            progress.Error(e is BibException ? e.Message : "interrupted");
+            throw;
+        }
+        finally
+        {
+            progress.Stop();
+            (progress as IDisposable)?.Dispose();
+        }
+    }
+
+    private async Task RunAsync(BuildSettings settings, IProgressReporter progress, CancellationToken cancellationToken)
+    {
+        var manifestSettings = settings.Manifest;
+        var targetArch = manifestSettings.TargetArch is { } arch ? Arch.Parse(arch) : null;
+        IReadOnlyList<string> warnings;
+        try
+        {
+            warnings = await environment.ValidateAsync(targetArch, manifestSettings.InVm, cancellationToken);
+        }
+        catch (BibException e)
+        {
+            throw BibException.Wrap("cannot validate the setup", e);
+        }
+
+        foreach (var warning in warnings)
+        {
+            Log.Warning("{Warning}", warning);
+        }
+
+        if (!InContainer())
+        {
+            await stderr.WriteLineAsync("WARNING: running outside a container, this is an unsupported configuration");
+        }
+
+        var output = Path.GetFullPath(settings.OutputDirectory);
+        try
+        {
+            Directory.CreateDirectory(output);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BibException($"cannot setup build dir: {e.Message}", e);
+        }
+
+        if (settings.Aws is not null)
+        {
+            throw new BibException("cannot handle AWS setup: uploading to AWS is not available in this version yet");
+        }
+
+        bool canChown;
+        try
+        {
+            canChown = Ownership.CanChownIn(output);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BibException($"cannot ensure ownership: {e.Message}", e);
+        }
+
+        if (!canChown && settings.Chown is not null)
+        {
+            throw new BibException("chowning is not allowed in output directory");
+        }
+
+        var types = manifestSettings.ParseTypes();
+        var manifestName = settings.ManifestFileName;
+        progress.Message($"Generating manifest {manifestName}");
+        Manifest manifest;
+        try
+        {
+            manifest = await manifests.GenerateAsync(manifestSettings, progress, cancellationToken);
+        }
+        catch (BibException e)
+        {
+            throw BibException.Wrap("cannot build manifest", e);
+        }
+
+        progress.Message("Done generating manifest");
+        await SaveManifestAsync(Path.Combine(output, manifestName), manifest, cancellationToken);
+
+        progress.Pulse("Disk image building step");
+        progress.Message($"Building {manifestName}");
+        using var staging = OutputStaging.Create(output);
+        var invocation = new OsbuildInvocation(settings.StoreDirectory, staging.StagingDirectory, types.Exports)
+        {
+            InVm = manifestSettings.InVm,
+            Environment = canChown
+                ? new Dictionary<string, string>()
+                : new Dictionary<string, string> { ["OSBUILD_EXPORT_FORCE_NO_PRESERVE_OWNER"] = "1" },
+        };
+        var json = ManifestJson.ToCompactString(manifest);
+        try
+        {
+            if (progress.WantsMonitor)
+            {
+                await osbuild.RunMonitoredAsync(json, invocation, progress.Status, cancellationToken);
+            }
+            else
+            {
+                await osbuild.RunPassthroughAsync(json, invocation, stdout, stderr, cancellationToken);
+            }
+        }
+        catch (BibException e)
+        {
+            throw BibException.Wrap("cannot run osbuild", e);
+        }
+
+        var artifacts = staging.Promote(types.Names.Select(t => (t, DiskImageOutput.RelativePathOf(t))).ToList());
+        progress.Message("Build complete!");
+        progress.Message($"Results saved in {settings.OutputDirectory}");
+        progress.Result(artifacts);
+
+        if (settings.Chown is { } chown)
+        {
+            try
+            {
+                Ownership.ChownRecursive(output, chown.Uid, chown.Gid);
+            }
+            catch (BibException e)
+            {
+                throw BibException.Wrap($"cannot setup owner for \"{settings.OutputDirectory}\"", e);
+            }
+        }
+    }
+
+    /// <summary>Written to a temporary name first, so a reader never sees half a manifest.</summary>
+    private static async Task SaveManifestAsync(string path, Manifest manifest, CancellationToken cancellationToken)
+    {
+        var temporary = path + ".tmp";
+        try
+        {
+            await File.WriteAllTextAsync(temporary, ManifestJson.ToIndentedString(manifest), cancellationToken);
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temporary);
+            throw new BibException($"cannot save manifest: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Upstream asks <c>systemd-detect-virt -c -q</c>; without it, a container is assumed.</summary>
+    private static bool InContainer()
+    {
+        var detector = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
+            .Select(dir => Path.Combine(dir, "systemd-detect-virt"))
+            .FirstOrDefault(File.Exists);
+        if (detector is null)
+        {
+            return true;
+        }
+
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(detector, ["-c", "-q"])
+        {
+            UseShellExecute = false,
+        })!;
+        process.WaitForExit();
+        return process.ExitCode == 0;
+    }
+}

@@ -1,0 +1,213 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using BootcImageBuilder.Cli.Tests;
+using BootcImageBuilder.IntegrationTests.Containers;
+using BootcImageBuilder.Tests.Osbuild.Schema;
+
+namespace BootcImageBuilder.IntegrationTests.Cli;
+
+/// <summary>
+/// <c>bootc-image-builder build</c> end to end with real podman and images built here, and a fake <c>osbuild</c> first on
+/// PATH that records its arguments and replays monitor streams recorded from real osbuild runs.
+/// </summary>
+[Collection(PodmanTestGroup.Name)]
+public sealed class BuildCommandTests : IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("bib-build-").FullName;
+    private readonly string _output;
+    private readonly string _record;
+    private readonly Dictionary<string, string?> _environment;
+
+    public BuildCommandTests()
+    {
+        _output = Path.Combine(_work, "output");
+        _record = Path.Combine(_work, "record");
+        var bin = Directory.CreateDirectory(Path.Combine(_work, "bin")).FullName;
+        File.CreateSymbolicLink(Path.Combine(bin, "osbuild"), Path.Combine(AppContext.BaseDirectory, "Build", "fake-osbuild"));
+        _environment = new()
+        {
+            ["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH"),
+            ["FAKE_OSBUILD_RECORD_DIR"] = _record,
+            ["FAKE_OSBUILD_REPLAY"] = Path.Combine(AppContext.BaseDirectory, "Build", "Recordings", "two-pipelines.jsonseq"),
+            ["FAKE_OSBUILD_ARTIFACTS"] = "qcow2=disk.qcow2,image=disk.raw",
+        };
+    }
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    [SkippableFact]
+    public async Task Build_runs_osbuild_as_upstream_and_puts_the_outputs_in_place()
+    {
+        var image = await HostImageAsync();
+
+        var result = await BuildAsync("--type", "qcow2", "--type", "raw", "--store", "/tmp/bib-store", "--output", _output, image);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var args = File.ReadAllLines(Path.Combine(_record, "args"));
+        Assert.Equal(["--store", "/tmp/bib-store", "--output-directory"], args.Take(3));
+        Assert.StartsWith(Path.Combine(_output, ".bib-staging-"), args[3], StringComparison.Ordinal);
+        Assert.Equal(["--cache-max-size=21474836480", "-", "--export", "qcow2", "--export", "image"], args.Skip(4).Take(6));
+        Assert.Equal("artifact disk.qcow2\n", File.ReadAllText(Path.Combine(_output, "qcow2", "disk.qcow2")));
+        Assert.Equal("artifact disk.raw\n", File.ReadAllText(Path.Combine(_output, "image", "disk.raw")));
+        Assert.Equal(
+            ["image", "manifest-qcow2-raw.json", "qcow2"],
+            Directory.EnumerateFileSystemEntries(_output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Empty(await PodmanProbe.ContainersOfAsync(image));
+    }
+
+    [SkippableFact]
+    public async Task The_saved_manifest_is_what_osbuild_received_indented()
+    {
+        var image = await HostImageAsync();
+
+        var result = await BuildAsync("--output", _output, image);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var saved = File.ReadAllText(Path.Combine(_output, "manifest-qcow2.json"));
+        Assert.StartsWith("{\n  \"version\": \"2\",\n", saved, StringComparison.Ordinal);
+        Assert.EndsWith("}\n", saved, StringComparison.Ordinal);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(saved), JsonNode.Parse(File.ReadAllText(Path.Combine(_record, "stdin.json")))));
+        OsbuildSchema.AssertValid(saved);
+    }
+
+    [SkippableFact]
+    public async Task Verbose_progress_passes_osbuild_output_through()
+    {
+        var image = await HostImageAsync();
+        _environment["FAKE_OSBUILD_STDOUT"] = "osbuild says hello";
+
+        var result = await BuildAsync("--progress", "verbose", "--output", _output, image);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("osbuild says hello\n", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("--monitor=JSONSeqMonitor", File.ReadAllText(Path.Combine(_record, "args")), StringComparison.Ordinal);
+        Assert.Contains("Build complete!\n", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"Results saved in {_output}\n", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Debug_progress_prints_each_marker_once_and_nothing_on_stdout()
+    {
+        var image = await HostImageAsync();
+
+        var result = await BuildAsync("--progress", "debug", "--output", _output, image);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Equal(string.Empty, result.Stdout);
+        Assert.Single(result.StderrLines, l => l == "Start progressbar");
+        Assert.Single(result.StderrLines, l => l == "Stop progressbar");
+        Assert.Single(result.StderrLines, l => l == "pulse: Manifest generation step");
+        Assert.Single(result.StderrLines, l => l == "pulse: Disk image building step");
+        Assert.Single(result.StderrLines, l => l == "msg: Build complete!");
+        Assert.Contains("[0 / 2] Pipeline image", result.StderrLines);
+        Assert.Contains("  [2 / 3] Stage org.osbuild.truncate", result.StderrLines);
+    }
+
+    [SkippableFact]
+    public async Task Term_progress_works_without_a_tty()
+    {
+        var image = await HostImageAsync();
+
+        var result = await BuildAsync("--progress", "term", "--output", _output, image);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("] Manifest generation step", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Message: Results saved in", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Json_progress_is_one_event_per_line_on_stdout()
+    {
+        var image = await HostImageAsync();
+
+        var result = await BuildAsync("--progress", "json", "--type", "qcow2", "--type", "raw", "--output", _output, image);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var events = result.Stdout.TrimEnd('\n').Split('\n').Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal("pulse", (string)events[0]["type"]!);
+        Assert.Contains(events, e => (string)e["type"]! == "progress" && (string?)e["stage"] == "org.osbuild.truncate" && (string?)e["pipeline"] == "image");
+        var resultEvent = events.Single(e => (string)e["type"]! == "result");
+        Assert.Equal(
+            [("qcow2", Path.Combine(_output, "qcow2", "disk.qcow2")), ("raw", Path.Combine(_output, "image", "disk.raw"))],
+            resultEvent["artifacts"]!.AsArray().Select(a => ((string)a!["type"]!, (string)a["path"]!)));
+        Assert.DoesNotContain(events, e => (string)e["type"]! == "error");
+    }
+
+    [SkippableFact]
+    public async Task A_failing_osbuild_is_one_error_with_the_build_log_and_leaves_no_artifact()
+    {
+        var image = await HostImageAsync();
+        _environment["FAKE_OSBUILD_REPLAY"] = Path.Combine(AppContext.BaseDirectory, "Build", "Recordings", "failing-stage.jsonseq");
+        _environment["FAKE_OSBUILD_EXIT"] = "1";
+        _environment["FAKE_OSBUILD_STDOUT"] = "Failed";
+
+        var result = await BuildAsync("--progress", "term", "--output", _output, image);
+
+        var message = result.ErrorMessage();
+        Assert.StartsWith("cannot run osbuild: error running osbuild: exit status 1\nBuildLog:\n", message, StringComparison.Ordinal);
+        Assert.EndsWith("\nOutput:\nFailed", message, StringComparison.Ordinal);
+        Assert.Equal(["manifest-qcow2.json"], Directory.EnumerateFileSystemEntries(_output).Select(Path.GetFileName));
+    }
+
+    [SkippableFact]
+    public async Task Sigint_during_osbuild_stops_it_and_leaves_no_partial_artifact_or_container()
+    {
+        var image = await HostImageAsync();
+        _environment["FAKE_OSBUILD_SLEEP"] = "60";
+
+        var result = await BuildAsync(["--progress", "verbose", "--output", _output, image], async process =>
+        {
+            for (var i = 0; i < 600 && !File.Exists(Path.Combine(_record, "sleeping")); i++)
+            {
+                await Task.Delay(100);
+            }
+
+            await TestImages.RunCheckedAsync("kill", "-INT", process.Id.ToString(CultureInfo.InvariantCulture));
+        });
+
+        Assert.Equal("interrupted", result.ErrorMessage());
+        Assert.True(File.Exists(Path.Combine(_record, "interrupted")), "osbuild was not interrupted");
+        Assert.Equal(["manifest-qcow2.json"], Directory.EnumerateFileSystemEntries(_output).Select(Path.GetFileName));
+        Assert.Empty(await PodmanProbe.ContainersOfAsync(image));
+    }
+
+    [SkippableTheory]
+    [InlineData("1000:1000", "1000:1000")]
+    [InlineData("1000", "1000:0")]
+    public async Task Chown_gives_the_outputs_to_the_user(string chown, string owner)
+    {
+        Skip.IfNot(Environment.UserName == "root", "changing owners needs root");
+        var image = await HostImageAsync();
+
+        var result = await BuildAsync("--chown", chown, "--output", _output, image);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        foreach (var path in new[] { _output, Path.Combine(_output, "qcow2"), Path.Combine(_output, "qcow2", "disk.qcow2"), Path.Combine(_output, "manifest-qcow2.json") })
+        {
+            Assert.Equal(owner, (await TestImages.RunCheckedAsync("stat", "-c", "%u:%g", path)).Trim());
+        }
+    }
+
+    [SkippableFact]
+    public async Task Without_chown_the_outputs_stay_with_root()
+    {
+        Skip.IfNot(Environment.UserName == "root", "checking owners needs root");
+        var image = await HostImageAsync();
+
+        var result = await BuildAsync("--output", _output, image);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Equal("0:0", (await TestImages.RunCheckedAsync("stat", "-c", "%u:%g", Path.Combine(_output, "qcow2", "disk.qcow2"))).Trim());
+    }
+
+    private static async Task<string> HostImageAsync()
+    {
+        Skip.If(TestImages.MissingToolsReason is not null, TestImages.MissingToolsReason);
+        return await TestImages.EnsureBuiltAsync(TestImages.CentOsStream9(Arch.Current.GoArch));
+    }
+
+    private Task<BibResult> BuildAsync(params string[] args) => BuildAsync(args, whileRunning: null);
+
+    private Task<BibResult> BuildAsync(string[] args, Func<System.Diagnostics.Process, Task>? whileRunning) =>
+        BibProcess.RunAsync(["build", .. args], environment: _environment, whileRunning: whileRunning);
+}

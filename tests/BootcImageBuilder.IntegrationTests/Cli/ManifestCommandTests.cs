@@ -1,0 +1,211 @@
+using System.Text.Json.Nodes;
+using BootcImageBuilder.Cli.Tests;
+using BootcImageBuilder.IntegrationTests.Containers;
+using BootcImageBuilder.Tests.Osbuild.Schema;
+
+namespace BootcImageBuilder.IntegrationTests.Cli;
+
+/// <summary><c>bootc-image-builder manifest</c> end to end: real podman, images built here, osbuild's schemas.</summary>
+[Collection(PodmanTestGroup.Name)]
+public class ManifestCommandTests
+{
+    public static TheoryData<string, string> Arches => new()
+    {
+        { "amd64", "x86_64" },
+        { "arm64", "aarch64" },
+        { "ppc64le", "ppc64le" },
+        { "s390x", "s390x" },
+        { "riscv64", "riscv64" },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(Arches))]
+    public async Task Manifest_for_each_arch_validates_and_holds_every_disk_pipeline(string goArch, string arch)
+    {
+        Skip.If(TestImages.MissingToolsReason is not null, TestImages.MissingToolsReason);
+        var image = await TestImages.EnsureBuiltAsync(TestImages.CentOsStream9(goArch));
+
+        var result = await BibProcess.RunAsync(["manifest", "--target-arch", arch, image]);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        OsbuildSchema.AssertValid(result.Stdout);
+        var manifest = JsonNode.Parse(result.Stdout)!;
+        Assert.Equal(
+            ["build", "image", "qcow2", "vmdk", "vpc", "ovf", "archive", "gce"],
+            manifest["pipelines"]!.AsArray().Select(p => (string)p!["name"]!));
+        var imageId = await PodmanProbe.ImageIdAsync(image);
+        Assert.NotNull(manifest["sources"]!["org.osbuild.containers-storage"]!["items"]![$"sha256:{imageId}"]);
+        Assert.Empty(await PodmanProbe.ContainersOfAsync(image));
+    }
+
+    [SkippableFact]
+    public async Task Manifest_is_compact_json_on_one_line()
+    {
+        Skip.If(TestImages.MissingToolsReason is not null, TestImages.MissingToolsReason);
+        var image = await TestImages.EnsureBuiltAsync(TestImages.CentOsStream9(Arch.Current.GoArch));
+
+        var result = await BibProcess.RunAsync(["manifest", image]);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.EndsWith("}\n", result.Stdout, StringComparison.Ordinal);
+        Assert.Single(result.Stdout.TrimEnd('\n').Split('\n'));
+        Assert.Equal(string.Empty, result.Stderr);
+    }
+
+    [SkippableFact]
+    public async Task A_test_seed_makes_manifests_byte_identical()
+    {
+        Skip.If(TestImages.MissingToolsReason is not null, TestImages.MissingToolsReason);
+        var image = await TestImages.EnsureBuiltAsync(TestImages.CentOsStream9(Arch.Current.GoArch));
+        var seeded = new Dictionary<string, string?> { ["OSBUILD_TESTING_RNG_SEED"] = "0" };
+        const string config = """{"customizations": {"user": [{"name": "alice", "password": "pw"}]}}""";
+
+        var first = await BibProcess.RunAsync(["manifest", "--config", "-", image], stdin: config, environment: seeded);
+        var second = await BibProcess.RunAsync(["manifest", "--config", "-", image], stdin: config, environment: seeded);
+
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        Assert.Equal(first.Stdout, second.Stdout);
+        Assert.Equal("TEST MODE: using rng seed 0\n", first.Stderr);
+    }
+
+    [SkippableFact]
+    public async Task The_image_default_root_filesystem_is_used()
+    {
+        Skip.If(TestImages.MissingToolsReason is not null, TestImages.MissingToolsReason);
+        var image = await TestImages.EnsureBuiltAsync(TestImages.CentOsStream9("amd64"));
+
+        var stages = await ImageStagesAsync(["manifest", "--target-arch", "x86_64", image]);
+
+        Assert.Contains("org.osbuild.mkfs.xfs", stages);
+        Assert.DoesNotContain("org.osbuild.mkfs.btrfs", stages);
+    }
+
+    [SkippableFact]
+    public async Task Rootfs_flag_overrides_the_image_default()
+    {
+        Skip.If(TestImages.MissingToolsReason is not null, TestImages.MissingToolsReason);
+        var image = await TestImages.EnsureBuiltAsync(TestImages.CentOsStream9("amd64"));
+
+        var stages = await ImageStagesAsync(["--rootfs=btrfs", "manifest", "--target-arch", "x86_64", image]);
+
+        Assert.Contains("org.osbuild.mkfs.btrfs", stages);
+        Assert.Contains("org.osbuild.btrfs.subvol", stages);
+    }
+
+    [SkippableFact]
+    public async Task An_image_without_a_default_root_filesystem_needs_the_flag()
+    {
+        Skip.If(TestImages.MissingToolsReason is not null, TestImages.MissingToolsReason);
+        var image = await TestImages.EnsureBuiltAsync(TestImages.Fedora42("amd64"));
+
+        var result = await BibProcess.RunAsync(["manifest", "--target-arch", "x86_64", image]);
+
+        Assert.StartsWith("cannot generate manifest: ", result.SingleErrorLine(), StringComparison.Ordinal);
+        Assert.Contains("DefaultRootFs", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task The_config_users_end_up_hashed_in_the_users_stage()
+    {
+        Skip.If(TestImages.MissingToolsReason is not null, TestImages.MissingToolsReason);
+        var image = await TestImages.EnsureBuiltAsync(TestImages.CentOsStream9("amd64"));
+        const string config = """{"customizations": {"user": [{"name": "alice", "password": "s3cret-pw", "groups": ["wheel"]}]}}""";
+
+        var result = await BibProcess.RunAsync(["manifest", "--config", "-", "--target-arch", "x86_64", image], stdin: config);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.DoesNotContain("s3cret-pw", result.Stdout, StringComparison.Ordinal);
+        var users = StagesOf(result.Stdout).Single(s => (string)s["type"]! == "org.osbuild.users");
+        Assert.StartsWith("$6$", (string)users["options"]!["users"]!["alice"]!["password"]!, StringComparison.Ordinal);
+        OsbuildSchema.AssertValid(result.Stdout);
+    }
+
+    [SkippableFact]
+    public async Task The_embedded_config_shapes_the_disk_when_the_user_gives_none()
+    {
+        Skip.If(TestImages.MissingToolsReason is not null, TestImages.MissingToolsReason);
+        var image = await TestImages.EnsureBuiltAsync(TestImages.WithEmbeddedConfig);
+
+        var result = await BibProcess.RunAsync(["manifest", "--target-arch", "x86_64", image]);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        OsbuildSchema.AssertValid(result.Stdout);
+        Assert.Contains("org.osbuild.mkfs", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_missing_image_tells_the_user_to_pull_it()
+    {
+        Skip.If(TestImages.MissingToolsReason is not null, TestImages.MissingToolsReason);
+
+        var result = await BibProcess.RunAsync(["manifest", "localhost/bib-test-no-such-image:latest"]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error: cannot generate manifest: failed to inspect the image: ", result.Stderr, StringComparison.Ordinal);
+        Assert.EndsWith(
+            "bootc-image-builder no longer pulls images, make sure to pull it before running bootc-image-builder:\n    sudo podman pull localhost/bib-test-no-such-image:latest\n",
+            result.Stderr,
+            StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_non_bootc_image_is_refused()
+    {
+        Skip.If(TestImages.MissingToolsReason is not null, TestImages.MissingToolsReason);
+        var image = await TestImages.EnsureBuiltAsync(TestImages.WithoutBootcLabel);
+
+        var result = await BibProcess.RunAsync(["manifest", image]);
+
+        Assert.Equal($"cannot generate manifest: image {image} is not a bootc image", result.SingleErrorLine());
+    }
+
+    [SkippableFact]
+    public async Task A_foreign_image_without_target_arch_is_an_arch_mismatch()
+    {
+        Skip.If(TestImages.MissingToolsReason is not null, TestImages.MissingToolsReason);
+        var foreign = Arch.Current == Arch.S390x ? "ppc64le" : "s390x";
+        var image = await TestImages.EnsureBuiltAsync(TestImages.CentOsStream9(foreign));
+
+        var result = await BibProcess.RunAsync(["manifest", image]);
+
+        Assert.Equal(
+            $"cannot generate manifest: requested bootc arch \"{Arch.Current}\" does not match available arches [{foreign}]",
+            result.SingleErrorLine());
+        Assert.Empty(await PodmanProbe.ContainersOfAsync(image));
+    }
+
+    [SkippableFact]
+    public async Task Sigint_during_inspection_leaves_no_container()
+    {
+        Skip.If(TestImages.MissingToolsReason is not null, TestImages.MissingToolsReason);
+        var image = await TestImages.EnsureBuiltAsync(TestImages.SlowBootc);
+
+        var result = await BibProcess.RunAsync(["manifest", image], whileRunning: async process =>
+        {
+            // The slow bootc stand-in sleeps inside the inspection container; interrupt once it is there.
+            for (var i = 0; i < 300 && (await PodmanProbe.ContainersOfAsync(image)).Count == 0; i++)
+            {
+                await Task.Delay(100);
+            }
+
+            await Task.Delay(1500);
+            await TestImages.RunCheckedAsync("kill", "-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        });
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(" error: ", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(await PodmanProbe.ContainersOfAsync(image));
+    }
+
+    private static async Task<List<string>> ImageStagesAsync(string[] args)
+    {
+        var result = await BibProcess.RunAsync(args);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        return StagesOf(result.Stdout).Select(s => (string)s["type"]!).ToList();
+    }
+
+    private static IEnumerable<JsonNode> StagesOf(string manifest) =>
+        JsonNode.Parse(manifest)!["pipelines"]!.AsArray()
+            .Single(p => (string)p!["name"]! == "image")!["stages"]!.AsArray()
+            .Select(s => s!);
+}
