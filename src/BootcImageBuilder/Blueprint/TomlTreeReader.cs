@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Tomlyn;
+using Tomlyn.Model;
+using Tomlyn.Parsing;
+
+namespace BootcImageBuilder.Blueprint;
+
+/// <summary>Reads TOML text into the same JSON tree JSON configs become, so one validator serves both formats.</summary>
+internal static partial class TomlTreeReader
+{
+    public static JsonObject Read(string text)
+    {
+        // The syntax parser checks the whole document (including duplicate keys/tables, which the table
+        // deserialiser alone lets through); the table deserialiser then merges tables and arrays of tables.
+        var document = SyntaxParser.Parse(text);
+        var error = document.Diagnostics.FirstOrDefault(d => d.Kind == Tomlyn.Syntax.DiagnosticMessageKind.Error);
+        if (error is not null)
+        {
+            var start = error.Span.Start;
+            throw new ConfigException(SyntaxError(start.Line + 1, start.Column + 1, error.Message));
+        }
+
+        TomlTable table;
+        try
+        {
+            table = TomlSerializer.Deserialize(text, TomlModelContext.Default.TomlTable) ?? [];
+        }
+        catch (TomlException e)
+        {
+            throw new ConfigException(SyntaxError(e.Line ?? 0, e.Column ?? 0, e.Message), e);
+        }
+
+        return ConvertTable(table, ConfigPath.Root);
+    }
+
+    private static string SyntaxError(int line, int column, string message) =>
+        $"invalid TOML at line {line}, column {column}: {Redact(message)}";
+
+    // Tomlyn quotes source text (which may be a password) between backticks; keep the explanation, drop the text.
+    private static string Redact(string message)
+    {
+        var firstLine = message.Split('\n', 2)[0].Trim();
+        return Quoted().Replace(firstLine, "…");
+    }
+
+    [GeneratedRegex("`[^`]*`?")]
+    private static partial Regex Quoted();
+
+    private static JsonObject ConvertTable(TomlTable table, ConfigPath path)
+    {
+        var result = new JsonObject();
+        foreach (var (key, value) in table)
+        {
+            result[key] = Convert(value, path.Child(key));
+        }
+
+        return result;
+    }
+
+    private static JsonNode Convert(object? value, ConfigPath path) => value switch
+    {
+        TomlTable table => ConvertTable(table, path),
+        TomlTableArray tables => new JsonArray(tables.Select((t, i) => (JsonNode)ConvertTable(t, path.Item(i))).ToArray()),
+        TomlArray array => new JsonArray(array.Select((v, i) => Convert(v, path.Item(i))).ToArray()),
+        string text => JsonValue.Create(text),
+        long number => JsonValue.Create(number),
+        double number => JsonValue.Create(number),
+        bool flag => JsonValue.Create(flag),
+        TomlDateTime => throw new ConfigException(path, "date/time values are not accepted anywhere in a blueprint"),
+        _ => throw new ConfigException(path, "unsupported TOML value"),
+    };
+}
