@@ -1,0 +1,32 @@
+using BootcImageBuilder.Blueprint;
+using BootcImageBuilder.Containers;
+
+namespace BootcImageBuilder.Images;
+
+/// <summary>
+/// Everything a bootc disk manifest is generated from.
+/// </summary>
+/// <param name="Source">The container to install (the target). Its disk.yaml, if any, is read from <see cref="OsInfo.DiskYaml"/>.</param>
+public sealed record BootcDiskImageRequest(BootcInfo Source)
+{
+    /// <summary>A separate build container (<c>--build-container</c>); null builds with <see cref="Source"/> itself.</summary>
+    public BootcInfo? BuildSource { get; init; }
+
+    /// <summary>The user's blueprint customizations (<c>config.toml</c>/<c>config.json</c>); null when none were given.</summary>
+    public Customizations? Customizations { get; init; }
+
+    /// <summary>
+    /// Customizations embedded in the container (<c>usr/lib/bootc-image-builder/config.{json,toml}</c>). Only their
+    /// filesystem and disk parts are used, and only when the user gave neither.
+    /// </summary>
+    public Customizations? EmbeddedCustomizations { get; init; }
+
+    /// <summary><c>--rootfs</c>: overrides the container's default root filesystem type (ext4, xfs or btrfs).</summary>
+    public string? RootfsOverride { get; init; }
+
+    /// <summary>Drops the default kernel arguments (<c>rw console=tty0 console=ttyS0</c>).</summary>
+    public bool OmitDefaultKernelArgs { get; init; }
+
+    /// <summary>A minimum disk size in bytes on top of the container-size rule; 0 when not asked for.</summary>
+    public ulong MinimumImageSize { get; init; }
+}

@@ -1,0 +1,67 @@
+using BootcImageBuilder.Osbuild;
+using BootcImageBuilder.Randomness;
+
+namespace BootcImageBuilder.Images;
+
+/// <summary>
+/// The stages of the <c>image</c> pipeline: prepare the disk, <c>bootc install to-filesystem</c> into it, finish
+/// volume groups, then customize the deployed OS (mount configuration, groups, users, directories, files, Ignition)
+/// and relabel /etc and /var, where those customizations land.
+/// </summary>
+public static class RawImageStages
+{
+    /// <summary>Where post-install customizations write; only these are relabelled.</summary>
+    private static readonly string[] RelabelledDirectories = ["/etc", "/var"];
+
+    public static IReadOnlyList<Stage> Create(RawImageSpec spec, IRandomSource random)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(random);
+        var filename = DiskImageOutput.RawFileName;
+        var customizations = spec.Customizations;
+        var directories = customizations?.Directories ?? [];
+        var files = customizations?.Files ?? [];
+        FsNodeCustomizations.Validate(directories, files);
+        var ignition = OsCustomizationStages.Ignition(customizations?.Ignition?.FirstBoot);
+
+        var mounts = DeploymentMounts.For(spec.Table, filename, spec.Target.OsInfo.UefiVendor);
+        var stages = new List<Stage>(DiskPreparationStages.Prepare(spec.Table, filename, spec.RawSourcePipeline))
+        {
+            Stage.Of(
+                new BootcInstallToFilesystemOptions(spec.Target.ImageRef, KernelArgs: spec.KernelArgs.Count == 0 ? null : spec.KernelArgs),
+                inputs: [ContainerBuildroot.ImagesInput(spec.Target)],
+                devices: mounts.Devices,
+                mounts: mounts.InstallMounts),
+        };
+        stages.AddRange(DiskPreparationStages.Finish(spec.Table, filename));
+
+        var onDeployment = new List<Stage>(MountConfigurationStages.For(spec.Table, spec.MountConfiguration));
+        if (OsCustomizationStages.Groups(customizations?.Group ?? []) is { } groups)
+        {
+            onDeployment.Add(groups);
+        }
+
+        onDeployment.AddRange(OsCustomizationStages.Users(OsCustomizationStages.UsersOf(customizations), random));
+        onDeployment.AddRange(OsCustomizationStages.Directories(directories));
+        onDeployment.AddRange(OsCustomizationStages.Files(files));
+        var deploymentMounts = mounts.DeploymentTreeMounts;
+        var postStages = onDeployment.Select(s => s with { Devices = mounts.Devices, Mounts = deploymentMounts }).ToList();
+        if (ignition is not null)
+        {
+            // The deployment mounts would shadow /boot, so this one sees the plain filesystems only.
+            postStages.Add(ignition with { Devices = mounts.Devices, Mounts = mounts.Mounts });
+        }
+
+        stages.AddRange(postStages);
+        if (!string.IsNullOrEmpty(spec.Target.OsInfo.SelinuxPolicy) && postStages.Count > 0)
+        {
+            var fileContexts = ContainerBuildroot.FileContextsOf(spec.Target.OsInfo.SelinuxPolicy);
+            stages.AddRange(RelabelledDirectories.Select(path => Stage.Of(
+                new SelinuxOptions(fileContexts, Target: "tree://" + path, ExcludePaths: ["/sysroot"]),
+                devices: mounts.Devices,
+                mounts: deploymentMounts)));
+        }
+
+        return stages;
+    }
+}
