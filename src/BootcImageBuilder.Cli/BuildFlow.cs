@@ -1,6 +1,7 @@
 using BootcImageBuilder.Building;
 using BootcImageBuilder.Cli.Progress;
 using BootcImageBuilder.Cli.Settings;
+using BootcImageBuilder.Distro;
 using BootcImageBuilder.Images;
 using BootcImageBuilder.Osbuild;
 using BootcImageBuilder.Osbuild.Running;
@@ -43,6 +44,17 @@ internal sealed class BuildFlow(
     private async Task RunAsync(BuildSettings settings, IProgressReporter progress, CancellationToken cancellationToken)
     {
         var manifestSettings = settings.Manifest;
+        ImageTypeSet types;
+        try
+        {
+            // Checked before anything touches the system, unlike upstream (README, Differences).
+            types = manifestSettings.ParseTypes();
+        }
+        catch (BibException e)
+        {
+            throw BibException.Wrap("cannot build manifest", e);
+        }
+
         var targetArch = manifestSettings.TargetArch is { } arch ? Arch.Parse(arch) : null;
         IReadOnlyList<string> warnings;
         try
@@ -94,7 +106,6 @@ internal sealed class BuildFlow(
             throw new BibException("chowning is not allowed in output directory");
         }
 
-        var types = manifestSettings.ParseTypes();
         var manifestName = settings.ManifestFileName;
         progress.Message($"Generating manifest {manifestName}");
         Manifest manifest;

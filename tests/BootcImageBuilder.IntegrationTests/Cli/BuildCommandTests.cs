@@ -124,7 +124,8 @@ public sealed class BuildCommandTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         var events = result.Stdout.TrimEnd('\n').Split('\n').Select(l => JsonNode.Parse(l)!).ToList();
-        Assert.Equal("pulse", (string)events[0]["type"]!);
+        Assert.Equal(("message", "Generating manifest manifest-qcow2-raw.json"), ((string)events[0]["type"]!, (string)events[0]["message"]!));
+        Assert.Contains(events, e => (string)e["type"]! == "pulse" && (string)e["message"]! == "Disk image building step");
         Assert.Contains(events, e => (string)e["type"]! == "progress" && (string?)e["stage"] == "org.osbuild.truncate" && (string?)e["pipeline"] == "image");
         var resultEvent = events.Single(e => (string)e["type"]! == "result");
         Assert.Equal(

@@ -124,13 +124,28 @@ public class ManifestCommandTests
     public async Task The_embedded_config_shapes_the_disk_when_the_user_gives_none()
     {
         Skip.If(TestImages.MissingToolsReason is not null, TestImages.MissingToolsReason);
-        var image = await TestImages.EnsureBuiltAsync(TestImages.WithEmbeddedConfig);
+        var image = await TestImages.EnsureBuiltAsync(TestImages.WithEmbeddedFilesystemConfig);
 
         var result = await BibProcess.RunAsync(["manifest", "--target-arch", "x86_64", image]);
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         OsbuildSchema.AssertValid(result.Stdout);
-        Assert.Contains("org.osbuild.mkfs", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains(SfdiskSizes(result.Stdout), size => size == 3L * 1024 * 1024 * 1024 / 512);
+    }
+
+    [SkippableFact]
+    public async Task A_user_config_replaces_the_embedded_one()
+    {
+        Skip.If(TestImages.MissingToolsReason is not null, TestImages.MissingToolsReason);
+        var image = await TestImages.EnsureBuiltAsync(TestImages.WithEmbeddedFilesystemConfig);
+        const string config = """{"customizations": {"filesystem": [{"mountpoint": "/var/log", "minsize": "2 GiB"}]}}""";
+
+        var result = await BibProcess.RunAsync(["manifest", "--config", "-", "--target-arch", "x86_64", image], stdin: config);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var sizes = SfdiskSizes(result.Stdout);
+        Assert.Contains(sizes, size => size == 2L * 1024 * 1024 * 1024 / 512);
+        Assert.DoesNotContain(sizes, size => size == 3L * 1024 * 1024 * 1024 / 512);
     }
 
     [SkippableFact]
@@ -203,6 +218,10 @@ public class ManifestCommandTests
         Assert.True(result.ExitCode == 0, result.Stderr);
         return StagesOf(result.Stdout).Select(s => (string)s["type"]!).ToList();
     }
+
+    private static List<long> SfdiskSizes(string manifest) =>
+        StagesOf(manifest).Single(s => (string)s["type"]! == "org.osbuild.sfdisk")["options"]!["partitions"]!.AsArray()
+            .Select(p => (long)p!["size"]!).ToList();
 
     private static IEnumerable<JsonNode> StagesOf(string manifest) =>
         JsonNode.Parse(manifest)!["pipelines"]!.AsArray()

@@ -131,6 +131,12 @@ public static class TestImages
         ["/usr/lib/bootc-image-builder/iso.yaml"] = OldFolderIsoYaml,
     });
 
+    /// <summary>An image whose only extra is an embedded config asking for a 3 GiB <c>/var/data</c> filesystem.</summary>
+    public static TestImage WithEmbeddedFilesystemConfig { get; } = AddFiles(CentOsStream9("amd64") with { Name = "embedded-filesystem" }, new()
+    {
+        ["/usr/lib/bootc-image-builder/config.toml"] = "[[customizations.filesystem]]\nmountpoint = \"/var/data\"\nminsize = \"3 GiB\"\n",
+    });
+
     /// <summary>Builds <paramref name="image"/> once per test run (replacing any older image of that name) and returns its reference.</summary>
     public static Task<string> EnsureBuiltAsync(TestImage image)
     {
