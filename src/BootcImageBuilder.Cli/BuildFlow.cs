@@ -17,6 +17,7 @@ namespace BootcImageBuilder.Cli;
 internal sealed class BuildFlow(
     ManifestGeneration manifests,
     EnvironmentChecks environment,
+    ContainerEnvironmentSetup containerSetup,
     OsbuildRunner osbuild,
     TextWriter stdout,
     TextWriter stderr)
@@ -74,6 +75,17 @@ internal sealed class BuildFlow(
         if (!InContainer())
         {
             await stderr.WriteLineAsync("WARNING: running outside a container, this is an unsupported configuration");
+        }
+        else
+        {
+            try
+            {
+                await containerSetup.EnsureAsync(settings.StoreDirectory, manifestSettings.InVm, cancellationToken);
+            }
+            catch (BibException e)
+            {
+                throw BibException.Wrap("cannot ensure the environment", e);
+            }
         }
 
         var output = Path.GetFullPath(settings.OutputDirectory);

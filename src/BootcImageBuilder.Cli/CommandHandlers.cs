@@ -51,7 +51,12 @@ internal sealed class CommandHandlers(TextWriter stdout, TextWriter stderr) : IC
     {
         var processes = new ProcessRunner();
         var flow = new BuildFlow(
-            CreateManifestGeneration(), new EnvironmentChecks(processes), OsbuildRunner.Default, stdout, stderr);
+            CreateManifestGeneration(),
+            new EnvironmentChecks(processes),
+            new ContainerEnvironmentSetup(processes),
+            OsbuildRunner.Default,
+            stdout,
+            stderr);
         await flow.RunAsync(settings, cancellationToken);
         return 0;
     }
