@@ -13,7 +13,16 @@ internal static partial class TomlTreeReader
     {
         // The syntax parser checks the whole document (including duplicate keys/tables, which the table
         // deserialiser alone lets through); the table deserialiser then merges tables and arrays of tables.
-        var document = SyntaxParser.Parse(text);
+        Tomlyn.Syntax.DocumentSyntax document;
+        try
+        {
+            document = SyntaxParser.Parse(text);
+        }
+        catch (Exception e) when (IsParserFault(e))
+        {
+            throw new ConfigException(ParserFault, e);
+        }
+
         var error = document.Diagnostics.FirstOrDefault(d => d.Kind == Tomlyn.Syntax.DiagnosticMessageKind.Error);
         if (error is not null)
         {
@@ -30,9 +39,19 @@ internal static partial class TomlTreeReader
         {
             throw new ConfigException(SyntaxError(e.Line ?? 0, e.Column ?? 0, e.Message), e);
         }
+        catch (Exception e) when (IsParserFault(e))
+        {
+            throw new ConfigException(ParserFault, e);
+        }
 
         return ConvertTable(table, ConfigPath.Root);
     }
+
+    private const string ParserFault = "invalid TOML: the document could not be parsed";
+
+    // Tomlyn throws these (not TomlException) on some malformed input, e.g. a code point it cannot decode.
+    private static bool IsParserFault(Exception e) =>
+        e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or FormatException or OverflowException;
 
     private static string SyntaxError(int line, int column, string message) =>
         $"invalid TOML at line {line}, column {column}: {Redact(message)}";

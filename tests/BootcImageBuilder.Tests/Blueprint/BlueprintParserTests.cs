@@ -312,4 +312,11 @@ public class BlueprintParserTests
 
         Assert.Equal("cannot decode \"/tmp/a\\\"b.json\": invalid JSON at line 1, column 1", message);
     }
+
+    [Fact]
+    public void Toml_that_crashes_tomlyn_is_still_a_decode_error()
+    {
+        // Found by the mutation property test: Tomlyn throws ArgumentOutOfRangeException on an escape at end of input.
+        Assert.Equal("cannot decode \"config.toml\": invalid TOML: the document could not be parsed", TomlError("{\"blu\\"));
+    }
 }

@@ -43,7 +43,8 @@ internal sealed class ObjectSchema : SchemaNode
         var result = new JsonObject();
         foreach (var (key, item) in source)
         {
-            var target = Aliases.GetValueOrDefault(key) ?? key;
+            var isAlias = Aliases.TryGetValue(key, out var aliasTarget);
+            var target = isAlias ? aliasTarget! : key;
             if (!fields.TryGetValue(target, out var schema))
             {
                 throw UnknownKey(path, key);
@@ -54,7 +55,7 @@ internal sealed class ObjectSchema : SchemaNode
                 continue; // JSON null means "not given", as in Go.
             }
 
-            if (!ReferenceEquals(target, key) && source[target] is not null)
+            if (isAlias && source[target] is not null)
             {
                 throw new ConfigException(path.Child(key), $"{key} and {target} cannot both be set ({key} is an alias for {target})");
             }
