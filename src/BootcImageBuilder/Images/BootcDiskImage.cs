@@ -25,8 +25,13 @@ public static class BootcDiskImage
 
         var diskYaml = source.OsInfo.DiskYaml is { } embedded ? DiskYaml.Parse(embedded.Contents, embedded.Path) : null;
         var rootfsType = RootfsTypeOf(request);
-        var table = BootcPartitionTables.Generate(
-            PartitioningMapping.ToPartitioningRequest(request, rootfsType, diskYaml?.PartitionTable), random);
+        var partitioning = PartitioningMapping.ToPartitioningRequest(request, rootfsType, diskYaml?.PartitionTable);
+        if (partitioning.Disk is { } disk && DiskLayoutValidation.Error(disk) is { } invalid)
+        {
+            throw new BibException("error reading disk customizations: " + invalid);
+        }
+
+        var table = BootcPartitionTables.Generate(partitioning, random);
 
         var pipelines = new List<Pipeline>();
         var separateBuild = request.BuildSource is { } buildSource && !SameContainer(buildSource, source);
@@ -65,13 +70,13 @@ public static class BootcDiskImage
     {
         ArgumentNullException.ThrowIfNull(request);
         var name = NullIfEmpty(request.RootfsOverride) ?? NullIfEmpty(request.Source.DefaultRootFs)
-            ?? throw new BibException("cannot generate manifest: missing DefaultRootFs, please specify --rootfs");
+            ?? throw new BibException("failed to initialize bootc distro: missing required info: DefaultRootFs");
         return name switch
         {
             "ext4" => FilesystemType.Ext4,
             "xfs" => FilesystemType.Xfs,
             "btrfs" => FilesystemType.Btrfs,
-            _ => throw new BibException($"failed to set default rootfs for bootc distro: unsupported filesystem type: {name}"),
+            _ => throw new BibException($"failed to set default rootfs for bootc distro: unknown or unsupported filesystem type name: {name}"),
         };
     }
 

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(BootcImageBuilder.Benchmarks.DiskManifestBenchmarks).Assembly).Run(args);
