@@ -156,7 +156,7 @@ public class BootcDiskCustomizationErrorTests
         var source = DiskImageSamples.Container(Arch.X86_64);
         var request = new BootcDiskImageRequest(source with
         {
-            OsInfo = source.OsInfo with { DiskYaml = new Containers.EmbeddedFile("/usr/lib/bootc-image-builder/disk.yaml", table) },
+            OsInfo = source.OsInfo with { DiskYaml = new global::BootcImageBuilder.Containers.EmbeddedFile("/usr/lib/bootc-image-builder/disk.yaml", table) },
         });
         Assert.Equal(
             "required mounts for bootupd stage [/boot/efi] missing",
