@@ -32,8 +32,6 @@ internal sealed class ManifestGeneration(BootcInfoResolver resolver, BlueprintLo
             throw BibException.Wrap("cannot read config", e);
         }
 
-        resolver.EnsureContainerStorage();
-        await resolver.EnsureBootcImageAsync(settings.ImageRef, cancellationToken);
         progress?.Pulse("Manifest generation step");
         progress?.Start();
 

@@ -6,15 +6,16 @@ namespace BootcImageBuilder.Building;
 /// Upstream's preparation inside the bib container (<c>EnsureEnvironment</c>): label the store, put a relabelled copy
 /// of osbuild on a tmpfs and bind-mount it over <c>/usr/bin/osbuild</c> (so SELinux lets it run), and mount a fresh
 /// devtmpfs on <c>/dev</c> so loop devices appear. Done once: a bind-mounted <c>/usr/bin/osbuild</c> means it ran.
+/// Unlike upstream, a container without <c>/usr/bin/osbuild</c> is not taken for the bib container and is left alone.
 /// </summary>
-public sealed class ContainerEnvironmentSetup(IProcessRunner processes, string mountInfoPath = "/proc/self/mountinfo")
+public sealed class ContainerEnvironmentSetup(
+    IProcessRunner processes, string mountInfoPath = "/proc/self/mountinfo", string osbuildPath = "/usr/bin/osbuild")
 {
-    private const string Osbuild = "/usr/bin/osbuild";
     private const string RunDirectory = "/run/osbuild";
 
     public async Task EnsureAsync(string storeDirectory, bool inVm, CancellationToken cancellationToken)
     {
-        if (IsMountPoint(Osbuild))
+        if (!File.Exists(osbuildPath) || IsMountPoint(osbuildPath))
         {
             return;
         }
@@ -27,14 +28,14 @@ public sealed class ContainerEnvironmentSetup(IProcessRunner processes, string m
         }
 
         var copy = $"{RunDirectory}/osbuild";
-        await RunAsync("cp", ["-p", Osbuild, copy], cancellationToken);
+        await RunAsync("cp", ["-p", osbuildPath, copy], cancellationToken);
         await RunAsync("chcon", ["system_u:object_r:install_exec_t:s0", copy], cancellationToken);
         if (!inVm)
         {
             await RunAsync("mount", ["-t", "devtmpfs", "devtmpfs", "/dev"], cancellationToken);
         }
 
-        await RunAsync("mount", ["--bind", copy, Osbuild], cancellationToken);
+        await RunAsync("mount", ["--bind", copy, osbuildPath], cancellationToken);
     }
 
     private bool IsMountPoint(string path) =>

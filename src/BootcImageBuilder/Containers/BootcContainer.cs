@@ -25,17 +25,17 @@ public sealed class BootcContainer : IAsyncDisposable
     public string ContainerId { get; }
 
     /// <summary>The full id of the image the container runs (hex, no <c>sha256:</c> prefix).</summary>
-    public string ImageId { get; private set; } = "";
+    public string ImageId { get; private init; } = "";
 
     /// <summary>The image's declared architecture as podman spells it (<c>amd64</c>, <c>arm64</c>, …).</summary>
-    public string Architecture { get; private set; } = "";
+    public string Architecture { get; private init; } = "";
 
     /// <summary>The container's root tree as a host path.</summary>
     public string Root { get; private set; } = "";
 
     /// <summary>
-    /// Starts <paramref name="imageRef"/> (which must already be in local storage), finds its image id and
-    /// architecture and mounts it. On any failure or cancellation the container is stopped and removed before the
+    /// Starts <paramref name="imageRef"/> (which must already be in local storage, as <paramref name="image"/>
+    /// describes it) and mounts it. On any failure or cancellation the container is stopped and removed before the
     /// exception leaves.
     /// </summary>
     /// <param name="containerName">A unique name, so a container whose start was interrupted can still be removed.</param>
@@ -43,11 +43,13 @@ public sealed class BootcContainer : IAsyncDisposable
     public static async Task<BootcContainer> StartAsync(
         IPodman podman,
         string imageRef,
+        ImageFacts image,
         string containerName,
         string secretsDirectory,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(podman);
+        ArgumentNullException.ThrowIfNull(image);
         List<string> run =
         [
             "run", "--rm",
@@ -80,11 +82,13 @@ public sealed class BootcContainer : IAsyncDisposable
             throw new BibException($"running {imageRef} container failed: {started.ExitStatus}\nstderr:\n{started.Stderr}");
         }
 
-        var container = new BootcContainer(podman, imageRef, started.Stdout.Trim());
+        var container = new BootcContainer(podman, imageRef, started.Stdout.Trim())
+        {
+            ImageId = image.Id,
+            Architecture = image.Architecture,
+        };
         try
         {
-            container.ImageId = await container.InspectAsync(["inspect", "-f", "{{.Image}}", container.ContainerId], cancellationToken);
-            container.Architecture = await container.InspectAsync(["inspect", "-f", "{{.Architecture}}", container.ImageId], cancellationToken);
             var mounted = await podman.RunAsync(["mount", container.ContainerId], cancellationToken);
             if (!mounted.Succeeded)
             {
@@ -141,14 +145,8 @@ public sealed class BootcContainer : IAsyncDisposable
         }
 
         _stopped = true;
-        var stopped = await _podman.RunAsync(["stop", ContainerId], CancellationToken.None);
-        if (!stopped.Succeeded)
-        {
-            throw new BibException($"stopping {ContainerId} container failed: {stopped.ExitStatus}\noutput:\n{stopped.Stdout}{stopped.Stderr}");
-        }
-
-        // A container stopped from outside may not honour --rm.
-        var removed = await _podman.RunAsync(["rm", "--ignore", ContainerId], CancellationToken.None);
+        // One call stops and removes it: only `sleep` runs there, so it need not be asked to stop first.
+        var removed = await _podman.RunAsync(["rm", "--force", "--time", "0", "--ignore", ContainerId], CancellationToken.None);
         if (!removed.Succeeded)
         {
             throw new BibException($"removing {ContainerId} container failed: {removed.ExitStatus}\noutput:\n{removed.Stdout}{removed.Stderr}");
@@ -175,16 +173,5 @@ public sealed class BootcContainer : IAsyncDisposable
         {
             Serilog.Log.Warning("stopping the container failed too: {Error}", stopFailure.Message);
         }
-    }
-
-    private async Task<string> InspectAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
-    {
-        var result = await _podman.RunAsync(arguments, cancellationToken);
-        if (!result.Succeeded)
-        {
-            throw new BibException($"inspecting container \"{ImageRef}\" failed: {result.ExitStatus}\nstderr:\n{result.Stderr}");
-        }
-
-        return result.Stdout.Trim();
     }
 }

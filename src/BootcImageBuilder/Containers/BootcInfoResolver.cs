@@ -37,9 +37,9 @@ public sealed class BootcInfoResolver
     {
         ArgumentNullException.ThrowIfNull(request);
         EnsureContainerStorage();
-        await EnsureBootcImageAsync(request.ImageRef, cancellationToken);
+        var facts = await EnsureBootcImageAsync(request.ImageRef, cancellationToken);
 
-        var source = await ResolveBootcInfoAsync(request.ImageRef, request.ReadInitrdModules, cancellationToken);
+        var source = await ResolveBootcInfoAsync(request.ImageRef, facts, request.ReadInitrdModules, cancellationToken);
         if (!string.IsNullOrEmpty(request.RootFsOverride))
         {
             source = source with { DefaultRootFs = request.RootFsOverride };
@@ -69,27 +69,48 @@ public sealed class BootcInfoResolver
     /// <summary>Fails unless the host's container storage is reachable (the <c>-v /var/lib/containers/storage</c> mount).</summary>
     public void EnsureContainerStorage() => ContainerStorage.EnsureMounted(_storageRoot);
 
-    /// <summary>Fails unless <paramref name="imageRef"/> is in local storage (bib never pulls) and carries <c>containers.bootc=1</c>.</summary>
-    public async Task EnsureBootcImageAsync(string imageRef, CancellationToken cancellationToken)
+    /// <summary>
+    /// One <c>podman image inspect</c> of <paramref name="imageRef"/>, which must be in local storage: bib never pulls.
+    /// </summary>
+    public async Task<ImageFacts> InspectImageAsync(string imageRef, CancellationToken cancellationToken)
     {
-        var labels = await _podman.RunAsync(["image", "inspect", imageRef, "--format", "{{.Labels}}"], cancellationToken);
-        if (!labels.Succeeded)
+        var inspected = await _podman.RunAsync(["image", "inspect", imageRef, "--format", ImageFacts.Format], cancellationToken);
+        if (!inspected.Succeeded)
         {
             throw new BibException(
-                $"failed to inspect the image: {labels.ExitStatus}, stderr:\n{labels.Stderr}\n" +
+                $"failed to inspect the image: {inspected.ExitStatus}, stderr:\n{inspected.Stderr}\n" +
                 "bootc-image-builder no longer pulls images, make sure to pull it before running bootc-image-builder:\n" +
                 $"    sudo podman pull {imageRef}");
         }
 
-        if (!labels.Stdout.Contains("containers.bootc:1", StringComparison.Ordinal))
-        {
-            throw new BibException($"image {imageRef} is not a bootc image");
-        }
+        return ImageFacts.Parse(inspected.Stdout);
+    }
+
+    /// <summary>Fails unless <paramref name="imageRef"/> is in local storage and carries <c>containers.bootc=1</c>.</summary>
+    public async Task<ImageFacts> EnsureBootcImageAsync(string imageRef, CancellationToken cancellationToken)
+    {
+        var facts = await InspectImageAsync(imageRef, cancellationToken);
+        return facts.IsBootc ? facts : throw new BibException($"image {imageRef} is not a bootc image");
     }
 
     /// <summary>The full info of one image, from one container start. <c>DefaultRootFs</c> is null when the image sets none.</summary>
-    public Task<BootcInfo> ResolveBootcInfoAsync(string imageRef, bool readInitrdModules, CancellationToken cancellationToken) =>
-        WithContainerAsync(imageRef, async container =>
+    public async Task<BootcInfo> ResolveBootcInfoAsync(string imageRef, bool readInitrdModules, CancellationToken cancellationToken) =>
+        await ResolveBootcInfoAsync(imageRef, await InspectImageAsync(imageRef, cancellationToken), readInitrdModules, cancellationToken);
+
+    /// <summary>
+    /// The identity and architecture of a build container. Nothing inside it is read or run, so it is not started
+    /// at all (upstream starts it).
+    /// </summary>
+    public async Task<BuildContainerInfo> ResolveBuildContainerAsync(string imageRef, CancellationToken cancellationToken)
+    {
+        var facts = await InspectImageAsync(imageRef, cancellationToken);
+        return new BuildContainerInfo(
+            imageRef, facts.Id, ParseArch(facts.Architecture, "failed to determine architecture of build container for bootc distro"));
+    }
+
+    private Task<BootcInfo> ResolveBootcInfoAsync(
+        string imageRef, ImageFacts facts, bool readInitrdModules, CancellationToken cancellationToken) =>
+        WithContainerAsync(imageRef, facts, async container =>
         {
             var osInfo = OsInfoReader.Load(container.Root);
             if (readInitrdModules && osInfo.Kernel is { } kernel)
@@ -98,27 +119,19 @@ public sealed class BootcInfoResolver
             }
 
             var defaultRootFs = await container.ReadDefaultRootFsTypeAsync(cancellationToken);
-            var size = await ReadImageSizeAsync(imageRef, cancellationToken);
             return new BootcInfo(
                 imageRef,
-                container.ImageId,
-                ParseArch(container.Architecture, "failed to set bootc distro architecture"),
+                facts.Id,
+                ParseArch(facts.Architecture, "failed to set bootc distro architecture"),
                 defaultRootFs,
-                size,
+                facts.Size,
                 osInfo);
         }, cancellationToken);
 
-    /// <summary>The identity and architecture of a build container, from one container start; nothing inside it is run.</summary>
-    public Task<BuildContainerInfo> ResolveBuildContainerAsync(string imageRef, CancellationToken cancellationToken) =>
-        WithContainerAsync(imageRef, container => Task.FromResult(new BuildContainerInfo(
-            imageRef,
-            container.ImageId,
-            ParseArch(container.Architecture, "failed to determine architecture of build container for bootc distro"))),
-            cancellationToken);
-
-    private async Task<T> WithContainerAsync<T>(string imageRef, Func<BootcContainer, Task<T>> inspect, CancellationToken cancellationToken)
+    private async Task<T> WithContainerAsync<T>(
+        string imageRef, ImageFacts facts, Func<BootcContainer, Task<T>> inspect, CancellationToken cancellationToken)
     {
-        var container = await BootcContainer.StartAsync(_podman, imageRef, NewContainerName(), _secretsDirectory, cancellationToken);
+        var container = await BootcContainer.StartAsync(_podman, imageRef, facts, NewContainerName(), _secretsDirectory, cancellationToken);
         T result;
         try
         {
@@ -140,23 +153,6 @@ public sealed class BootcInfoResolver
         }
 
         return result;
-    }
-
-    private async Task<ulong> ReadImageSizeAsync(string imageRef, CancellationToken cancellationToken)
-    {
-        var result = await _podman.RunAsync(["image", "inspect", imageRef, "--format", "{{.Size}}"], cancellationToken);
-        if (!result.Succeeded)
-        {
-            throw new BibException($"failed inspect image: {result.ExitStatus}, output\n{result.Stdout}");
-        }
-
-        var text = result.Stdout.Trim();
-        if (!ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var size))
-        {
-            throw new BibException($"cannot parse image size: strconv.ParseUint: parsing \"{text}\": invalid syntax");
-        }
-
-        return size;
     }
 
     /// <summary>Upstream's check when it builds the bootc distro from the info.</summary>

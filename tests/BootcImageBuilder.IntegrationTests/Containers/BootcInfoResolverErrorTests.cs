@@ -86,14 +86,15 @@ public sealed class BootcInfoResolverErrorTests
     }
 
     [SkippableFact]
-    public async Task A_missing_build_container_is_reported_by_podman_run()
+    public async Task A_missing_build_container_says_bib_no_longer_pulls()
     {
         var imageRef = await BuildAsync(TestImages.CentOsStream9("amd64"));
         const string buildRef = "localhost/bib-test-never-built-build:latest";
 
         var error = await ResolveFailureAsync(new ContainerResolveRequest(imageRef, BuildContainerRef: buildRef, TargetArch: Arch.X86_64));
 
-        Assert.StartsWith($"running {buildRef} container failed: exit status 125\nstderr:\n", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("failed to inspect the image: exit status 125, stderr:\n", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith($"sudo podman pull {buildRef}", error.Message, StringComparison.Ordinal);
     }
 
     [SkippableFact]

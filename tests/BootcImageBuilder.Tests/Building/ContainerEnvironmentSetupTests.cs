@@ -7,11 +7,16 @@ public sealed class ContainerEnvironmentSetupTests : IDisposable
 {
     private const string RootOnly = "21 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw\n";
     private const string RunOsbuildMounted = "40 21 0:50 / /run/osbuild rw - tmpfs tmpfs rw\n";
-    private const string OsbuildBound = "41 21 0:50 /osbuild /usr/bin/osbuild rw - tmpfs tmpfs rw\n";
-
     private readonly string _mountInfo = Path.GetTempFileName();
+    private readonly string _osbuild = Path.GetTempFileName();
 
-    public void Dispose() => File.Delete(_mountInfo);
+    public void Dispose()
+    {
+        File.Delete(_mountInfo);
+        File.Delete(_osbuild);
+    }
+
+    private string OsbuildBound => $"41 21 0:50 /osbuild {_osbuild} rw - tmpfs tmpfs rw\n";
 
     [Fact]
     public async Task A_fresh_container_gets_upstreams_setup_in_order()
@@ -23,10 +28,10 @@ public sealed class ContainerEnvironmentSetupTests : IDisposable
                 "chcon system_u:object_r:root_t:s0 /store",
                 "mkdir -p /run/osbuild",
                 "mount -t tmpfs tmpfs /run/osbuild",
-                "cp -p /usr/bin/osbuild /run/osbuild/osbuild",
+                $"cp -p {_osbuild} /run/osbuild/osbuild",
                 "chcon system_u:object_r:install_exec_t:s0 /run/osbuild/osbuild",
                 "mount -t devtmpfs devtmpfs /dev",
-                "mount --bind /run/osbuild/osbuild /usr/bin/osbuild",
+                $"mount --bind /run/osbuild/osbuild {_osbuild}",
             ],
             commands);
     }
@@ -37,7 +42,7 @@ public sealed class ContainerEnvironmentSetupTests : IDisposable
         var commands = await SetUpAsync(RootOnly + RunOsbuildMounted, inVm: true);
 
         Assert.DoesNotContain(commands, c => c.StartsWith("mount -t", StringComparison.Ordinal));
-        Assert.Equal("mount --bind /run/osbuild/osbuild /usr/bin/osbuild", commands[^1]);
+        Assert.Equal($"mount --bind /run/osbuild/osbuild {_osbuild}", commands[^1]);
     }
 
     [Fact]
@@ -47,13 +52,21 @@ public sealed class ContainerEnvironmentSetupTests : IDisposable
     }
 
     [Fact]
+    public async Task A_container_without_osbuild_is_not_the_bib_container_and_is_left_alone()
+    {
+        File.Delete(_osbuild);
+
+        Assert.Empty(await SetUpAsync(RootOnly, inVm: false));
+    }
+
+    [Fact]
     public async Task A_failing_step_stops_the_setup_with_its_stderr()
     {
         await File.WriteAllTextAsync(_mountInfo, RootOnly);
         var processes = new ScriptedProcesses(failing: "chcon");
 
         var error = await Assert.ThrowsAsync<BibException>(
-            () => new ContainerEnvironmentSetup(processes, _mountInfo).EnsureAsync("/store", inVm: false, CancellationToken.None));
+            () => new ContainerEnvironmentSetup(processes, _mountInfo, _osbuild).EnsureAsync("/store", inVm: false, CancellationToken.None));
 
         Assert.Equal("chcon system_u:object_r:root_t:s0 /store: exit status 1, stderr:\nOperation not supported", error.Message);
         Assert.Single(processes.Commands);
@@ -63,7 +76,7 @@ public sealed class ContainerEnvironmentSetupTests : IDisposable
     {
         await File.WriteAllTextAsync(_mountInfo, mountInfo);
         var processes = new ScriptedProcesses(failing: null);
-        await new ContainerEnvironmentSetup(processes, _mountInfo).EnsureAsync("/store", inVm, CancellationToken.None);
+        await new ContainerEnvironmentSetup(processes, _mountInfo, _osbuild).EnsureAsync("/store", inVm, CancellationToken.None);
         return processes.Commands;
     }
 

@@ -33,8 +33,8 @@ public sealed class BootcInfoResolverTests : IDisposable
         var resolved = await ResolveAsync();
 
         Assert.Equal(new BootcInfo(ImageRef, FakePodman.ImageId, Arch.X86_64, "ext4", 2127169, resolved.Source.OsInfo), resolved.Source);
-        Assert.Equal(["stop", "rm"], _podman.Subcommands.TakeLast(2));
-        Assert.Equal(["rm", "--ignore", FakePodman.ContainerId], _podman.Calls[^1]);
+        Assert.Equal(["image inspect " + ImageFacts.Format, "run", "mount", "exec bootc", "rm"], _podman.Subcommands);
+        Assert.Equal(["rm", "--force", "--time", "0", "--ignore", FakePodman.ContainerId], _podman.Calls[^1]);
     }
 
     [Fact]
@@ -66,31 +66,45 @@ public sealed class BootcInfoResolverTests : IDisposable
         var error = await Assert.ThrowsAsync<BibException>(() => ResolveAsync());
 
         Assert.Equal($"mounting {ImageRef} container failed: exit status 125\nstderr:\nError: no space\n", error.Message);
-        Assert.Equal(["stop", "rm"], _podman.Subcommands.TakeLast(2));
+        Assert.Equal(["rm", "--force", "--time", "0", "--ignore", FakePodman.ContainerId], _podman.Calls[^1]);
     }
 
     [Fact]
-    public async Task A_failed_inspect_is_reported_with_the_image_reference()
+    public async Task A_failed_image_inspect_says_bib_no_longer_pulls_and_starts_nothing()
     {
-        _podman.Answer("inspect {{.Image}}", FakePodman.Fail(125, "Error: gone\n"));
+        _podman.Answer(FakePodman.ImageInspect, FakePodman.Fail(125, "Error: quay.io/example/bootc:latest: image not known\n"));
 
         var error = await Assert.ThrowsAsync<BibException>(() => ResolveAsync());
 
-        Assert.Equal($"inspecting container \"{ImageRef}\" failed: exit status 125\nstderr:\nError: gone\n", error.Message);
-        Assert.Equal(["stop", "rm"], _podman.Subcommands.TakeLast(2));
+        Assert.Equal(
+            "failed to inspect the image: exit status 125, stderr:\nError: quay.io/example/bootc:latest: image not known\n\n" +
+            "bootc-image-builder no longer pulls images, make sure to pull it before running bootc-image-builder:\n" +
+            $"    sudo podman pull {ImageRef}",
+            error.Message);
+        Assert.Equal(["image inspect " + ImageFacts.Format], _podman.Subcommands);
+    }
+
+    [Fact]
+    public async Task A_separate_build_container_is_inspected_but_never_started()
+    {
+        var resolved = await Resolver.ResolveAsync(
+            new ContainerResolveRequest(ImageRef, BuildContainerRef: "localhost/build:1", TargetArch: Arch.X86_64), CancellationToken.None);
+
+        Assert.Equal(new BuildContainerInfo("localhost/build:1", FakePodman.ImageId, Arch.X86_64), resolved.Build);
+        Assert.Single(_podman.Subcommands, s => s == "run");
     }
 
     [Fact]
     public async Task A_stop_failure_after_an_error_is_added_to_that_error()
     {
         _podman.Answer("exec bootc", FakePodman.Ok("""{"filesystem":{"root":{"type":"zfs"}}}"""));
-        _podman.Answer("stop", FakePodman.Fail(125, "Error: stuck\n"));
+        _podman.Answer("rm", FakePodman.Fail(125, "Error: stuck\n"));
 
         var error = await Assert.ThrowsAsync<BibException>(() => ResolveAsync());
 
         Assert.Equal(
             "unsupported root filesystem type: zfs, supported: ext4, xfs, btrfs\n" +
-            "stopping the container failed too: stopping c0ffee container failed: exit status 125\noutput:\nError: stuck\n",
+            "stopping the container failed too: removing c0ffee container failed: exit status 125\noutput:\nError: stuck\n",
             error.Message);
     }
 
@@ -107,7 +121,7 @@ public sealed class BootcInfoResolverTests : IDisposable
     [Fact]
     public async Task An_unparsable_image_size_is_reported()
     {
-        _podman.Answer("image inspect {{.Size}}", FakePodman.Ok("<no value>\n"));
+        _podman.Answer(FakePodman.ImageInspect, FakePodman.Ok(FakePodman.Facts("amd64", "<no value>", "map[containers.bootc:1]")));
 
         var error = await Assert.ThrowsAsync<BibException>(() => ResolveAsync());
 
@@ -117,12 +131,12 @@ public sealed class BootcInfoResolverTests : IDisposable
     [Fact]
     public async Task An_unknown_image_arch_is_reported_as_upstream_does()
     {
-        _podman.Answer("inspect {{.Architecture}}", FakePodman.Ok("mips\n"));
+        _podman.Answer(FakePodman.ImageInspect, FakePodman.Ok(FakePodman.Facts("mips", "2127169", "map[containers.bootc:1]")));
 
         var error = await Assert.ThrowsAsync<BibException>(() => ResolveAsync());
 
         Assert.Equal("failed to set bootc distro architecture: unsupported architecture \"mips\"", error.Message);
-        Assert.Equal(["stop", "rm"], _podman.Subcommands.TakeLast(2));
+        Assert.Equal(["rm", "--force", "--time", "0", "--ignore", FakePodman.ContainerId], _podman.Calls[^1]);
     }
 
     [Fact]
@@ -132,7 +146,8 @@ public sealed class BootcInfoResolverTests : IDisposable
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ResolveAsync());
 
-        Assert.Equal(["exec bootc", "stop", "rm"], _podman.Subcommands.TakeLast(3));
+        Assert.Equal(["exec bootc", "rm"], _podman.Subcommands.TakeLast(2));
+        Assert.Equal(["rm", "--force", "--time", "0", "--ignore", FakePodman.ContainerId], _podman.Calls[^1]);
     }
 
     [Fact]
@@ -159,12 +174,12 @@ public sealed class BootcInfoResolverTests : IDisposable
     [Fact]
     public async Task The_label_check_reads_the_labels_of_the_local_image()
     {
-        _podman.Answer("image inspect {{.Labels}}", FakePodman.Ok("map[containers.bootc:0]\n"));
+        _podman.Answer(FakePodman.ImageInspect, FakePodman.Ok(FakePodman.Facts("amd64", "2127169", "map[containers.bootc:0]")));
 
         var error = await Assert.ThrowsAsync<BibException>(() => ResolveAsync());
 
         Assert.Equal($"image {ImageRef} is not a bootc image", error.Message);
-        Assert.Equal([["image", "inspect", ImageRef, "--format", "{{.Labels}}"]], _podman.Calls);
+        Assert.Equal([["image", "inspect", ImageRef, "--format", ImageFacts.Format]], _podman.Calls);
     }
 
     [Fact]

@@ -16,18 +16,17 @@ internal sealed class FakePodman : IPodman
     {
         _answers = new(StringComparer.Ordinal)
         {
-            ["image inspect {{.Labels}}"] = Ok("map[containers.bootc:1 io.buildah.version:1.28.2]\n"),
-            ["image inspect {{.Size}}"] = Ok("2127169\n"),
+            [ImageInspect] = Ok(Facts("amd64", "2127169", "map[containers.bootc:1 io.buildah.version:1.28.2]")),
             ["run"] = Ok(ContainerId + "\n"),
-            ["inspect {{.Image}}"] = Ok(ImageId + "\n"),
-            ["inspect {{.Architecture}}"] = Ok("amd64\n"),
             ["mount"] = Ok(root + "\n"),
             ["exec bootc"] = Ok("""{"filesystem":{"root":{"type":"ext4"}}}"""),
             ["exec lsinitrd"] = Ok("ostree\nlivenet\n"),
-            ["stop"] = Ok(ContainerId + "\n"),
             ["rm"] = Ok(""),
         };
     }
+
+    /// <summary>The key of the one image inspection the resolver makes.</summary>
+    public const string ImageInspect = "image inspect " + ImageFacts.Format;
 
     public List<IReadOnlyList<string>> Calls { get; } = [];
 
@@ -35,6 +34,9 @@ internal sealed class FakePodman : IPodman
     public HashSet<string> CancelOn { get; } = [];
 
     public static ProcessResult Ok(string stdout) => new(0, stdout, "");
+
+    /// <summary>What <c>podman image inspect --format</c> <see cref="ImageFacts.Format"/> prints.</summary>
+    public static string Facts(string arch, string size, string labels) => $"{ImageId}|{arch}|{size}|{labels}\n";
 
     public static ProcessResult Fail(int exitCode, string stderr) => new(exitCode, "", stderr);
 
