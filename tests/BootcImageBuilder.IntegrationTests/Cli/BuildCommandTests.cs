@@ -86,6 +86,20 @@ public sealed class BuildCommandTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task Auto_progress_without_a_terminal_is_verbose()
+    {
+        var image = await HostImageAsync();
+        _environment["FAKE_OSBUILD_STDOUT"] = "osbuild output";
+
+        var result = await BuildAsync("--output", _output, image);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("osbuild output\n", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("--monitor=JSONSeqMonitor", File.ReadAllText(Path.Combine(_record, "args")), StringComparison.Ordinal);
+        Assert.Contains("Manifest generation step\n", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task Debug_progress_prints_each_marker_once_and_nothing_on_stdout()
     {
         var image = await HostImageAsync();
@@ -150,8 +164,10 @@ public sealed class BuildCommandTests : IDisposable
         Assert.Equal(["manifest-qcow2.json"], Directory.EnumerateFileSystemEntries(_output).Select(Path.GetFileName));
     }
 
-    [SkippableFact]
-    public async Task Sigint_during_osbuild_stops_it_and_leaves_no_partial_artifact_or_container()
+    [SkippableTheory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task A_signal_during_osbuild_stops_it_and_leaves_no_partial_artifact_or_container(string signal)
     {
         var image = await HostImageAsync();
         _environment["FAKE_OSBUILD_SLEEP"] = "60";
@@ -163,7 +179,7 @@ public sealed class BuildCommandTests : IDisposable
                 await Task.Delay(100);
             }
 
-            await TestImages.RunCheckedAsync("kill", "-INT", process.Id.ToString(CultureInfo.InvariantCulture));
+            await TestImages.RunCheckedAsync("kill", $"-{signal}", process.Id.ToString(CultureInfo.InvariantCulture));
         });
 
         Assert.Equal("interrupted", result.ErrorMessage());

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BootcImageBuilder.Cli.Tests;
 using BootcImageBuilder.IntegrationTests.Containers;
+using BootcImageBuilder.Tests.Osbuild;
 using BootcImageBuilder.Tests.Osbuild.Schema;
 
 namespace BootcImageBuilder.IntegrationTests.Cli;
@@ -35,6 +36,43 @@ public class ManifestCommandTests
             manifest["pipelines"]!.AsArray().Select(p => (string)p!["name"]!));
         var imageId = await PodmanProbe.ImageIdAsync(image);
         Assert.NotNull(manifest["sources"]!["org.osbuild.containers-storage"]!["items"]![$"sha256:{imageId}"]);
+        Assert.Empty(await PodmanProbe.ContainersOfAsync(image));
+    }
+
+    [SkippableTheory]
+    [InlineData("amd64", "x86_64")]
+    [InlineData("arm64", "aarch64")]
+    public async Task The_disk_layout_matches_upstreams_golden_manifest(string goArch, string arch)
+    {
+        Skip.If(TestImages.MissingToolsReason is not null, TestImages.MissingToolsReason);
+        var goldenPath = SharedReferenceFiles.ReferenceManifest($"bootc-bib-testdata/centos-bootc-stream9-{arch}-disk.json");
+        Skip.If(goldenPath is null, "../shared/reference-manifests is not present next to this checkout");
+        var golden = await File.ReadAllTextAsync(goldenPath);
+        var image = await TestImages.EnsureBuiltAsync(TestImages.CentOsStream9(goArch));
+
+        var result = await BibProcess.RunAsync(["manifest", "--target-arch", arch, image]);
+
+        // A small image gets upstream's 10 GiB default, exactly as the golden (a larger centos-bootc image) did.
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Equal(Layout(golden), Layout(result.Stdout));
+        Assert.Equal(
+            StagesOf(golden).Select(s => (string)s["type"]!).Where(t => t != "org.osbuild.selinux"),
+            StagesOf(result.Stdout).Select(s => (string)s["type"]!).Where(t => t is not "org.osbuild.selinux" and not "org.osbuild.mkdir" and not "org.osbuild.users"));
+    }
+
+    [SkippableFact]
+    public async Task A_forbidden_mountpoint_is_upstreams_error_with_exit_1()
+    {
+        Skip.If(TestImages.MissingToolsReason is not null, TestImages.MissingToolsReason);
+        var image = await TestImages.EnsureBuiltAsync(TestImages.CentOsStream9("amd64"));
+        const string config = """{"customizations": {"filesystem": [{"mountpoint": "/ostree", "minsize": "1 GiB"}]}}""";
+
+        var result = await BibProcess.RunAsync(["manifest", "--config", "-", "--target-arch", "x86_64", image], stdin: config);
+
+        Assert.Equal(
+            "cannot generate manifest: the following errors occurred while validating custom mountpoints:\npath \"/ostree\" is not allowed",
+            result.ErrorMessage());
+        Assert.Equal(string.Empty, result.Stdout);
         Assert.Empty(await PodmanProbe.ContainersOfAsync(image));
     }
 
@@ -189,8 +227,10 @@ public class ManifestCommandTests
         Assert.Empty(await PodmanProbe.ContainersOfAsync(image));
     }
 
-    [SkippableFact]
-    public async Task Sigint_during_inspection_leaves_no_container()
+    [SkippableTheory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task A_signal_during_inspection_leaves_no_container(string signal)
     {
         Skip.If(TestImages.MissingToolsReason is not null, TestImages.MissingToolsReason);
         var image = await TestImages.EnsureBuiltAsync(TestImages.SlowBootc);
@@ -204,7 +244,7 @@ public class ManifestCommandTests
             }
 
             await Task.Delay(1500);
-            await TestImages.RunCheckedAsync("kill", "-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await TestImages.RunCheckedAsync("kill", $"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         });
 
         Assert.Equal(1, result.ExitCode);
@@ -217,6 +257,16 @@ public class ManifestCommandTests
         var result = await BibProcess.RunAsync(args);
         Assert.True(result.ExitCode == 0, result.Stderr);
         return StagesOf(result.Stdout).Select(s => (string)s["type"]!).ToList();
+    }
+
+    /// <summary>The disk size and every partition's start, size and type: what must equal upstream to the sector.</summary>
+    private static List<string> Layout(string manifest)
+    {
+        var stages = StagesOf(manifest).ToList();
+        var size = (string)stages.Single(s => (string)s["type"]! == "org.osbuild.truncate")["options"]!["size"]!;
+        var partitions = stages.Single(s => (string)s["type"]! == "org.osbuild.sfdisk")["options"]!["partitions"]!.AsArray()
+            .Select(p => $"{(long)p!["start"]!} {(long)p["size"]!} {(string)p["type"]!} {(bool?)p["bootable"] ?? false}");
+        return [$"size {size}", .. partitions];
     }
 
     private static List<long> SfdiskSizes(string manifest) =>
