@@ -5,6 +5,7 @@ using BootcImageBuilder.Distro;
 using BootcImageBuilder.Images;
 using BootcImageBuilder.Osbuild;
 using BootcImageBuilder.Osbuild.Running;
+using BootcImageBuilder.Processes;
 using Serilog;
 
 namespace BootcImageBuilder.Cli;
@@ -19,6 +20,7 @@ internal sealed class BuildFlow(
     EnvironmentChecks environment,
     ContainerEnvironmentSetup containerSetup,
     OsbuildRunner osbuild,
+    IProcessRunner processes,
     TextWriter stdout,
     TextWriter stderr)
 {
@@ -72,7 +74,7 @@ internal sealed class BuildFlow(
             Log.Warning("{Warning}", warning);
         }
 
-        if (!InContainer())
+        if (!await ContainerDetection.InContainerAsync(processes, cancellationToken))
         {
             await stderr.WriteLineAsync("WARNING: running outside a container, this is an unsupported configuration");
         }
@@ -192,24 +194,5 @@ internal sealed class BuildFlow(
             File.Delete(temporary);
             throw new BibException($"cannot save manifest: {e.Message}", e);
         }
-    }
-
-    /// <summary>Upstream asks <c>systemd-detect-virt -c -q</c>; without it, a container is assumed.</summary>
-    private static bool InContainer()
-    {
-        var detector = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
-            .Select(dir => Path.Combine(dir, "systemd-detect-virt"))
-            .FirstOrDefault(File.Exists);
-        if (detector is null)
-        {
-            return true;
-        }
-
-        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(detector, ["-c", "-q"])
-        {
-            UseShellExecute = false,
-        })!;
-        process.WaitForExit();
-        return process.ExitCode == 0;
     }
 }

@@ -55,6 +55,7 @@ internal sealed class CommandHandlers(TextWriter stdout, TextWriter stderr) : IC
             new EnvironmentChecks(processes),
             new ContainerEnvironmentSetup(processes),
             OsbuildRunner.Default,
+            processes,
             stdout,
             stderr);
         await flow.RunAsync(settings, cancellationToken);

@@ -15,14 +15,14 @@ public sealed class ContainerEnvironmentSetup(
 
     public async Task EnsureAsync(string storeDirectory, bool inVm, CancellationToken cancellationToken)
     {
-        if (!File.Exists(osbuildPath) || IsMountPoint(osbuildPath))
+        if (!File.Exists(osbuildPath) || MountTable.IsMountPoint(osbuildPath, mountInfoPath))
         {
             return;
         }
 
         await RunAsync("chcon", ["system_u:object_r:root_t:s0", storeDirectory], cancellationToken);
         await RunAsync("mkdir", ["-p", RunDirectory], cancellationToken);
-        if (!IsMountPoint(RunDirectory))
+        if (!MountTable.IsMountPoint(RunDirectory, mountInfoPath))
         {
             await RunAsync("mount", ["-t", "tmpfs", "tmpfs", RunDirectory], cancellationToken);
         }
@@ -37,10 +37,6 @@ public sealed class ContainerEnvironmentSetup(
 
         await RunAsync("mount", ["--bind", copy, osbuildPath], cancellationToken);
     }
-
-    private bool IsMountPoint(string path) =>
-        File.Exists(mountInfoPath)
-        && File.ReadLines(mountInfoPath).Select(line => line.Split(' ')).Any(fields => fields.Length > 4 && fields[4] == path);
 
     private async Task RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {

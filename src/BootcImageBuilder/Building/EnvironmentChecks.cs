@@ -17,7 +17,7 @@ public sealed class EnvironmentChecks(IProcessRunner processes, string root = "/
             throw new BibException("this command must be run in rootful (not rootless) podman");
         }
 
-        if (!inVm && IsReadOnlyMount(Path.Combine(root, "proc/self/mountinfo"), "/sys"))
+        if (!inVm && MountTable.IsReadOnly("/sys", Path.Combine(root, "proc/self/mountinfo")))
         {
             throw new BibException("this command requires a privileged container");
         }
@@ -30,7 +30,7 @@ public sealed class EnvironmentChecks(IProcessRunner processes, string root = "/
         // Upstream looks the canary up by the spelling given, so "aarch64" never finds bib-canary-arm64; we use
         // the Go name the binaries carry whichever spelling was given.
         var canary = $"bib-canary-{targetArch.GoArch}";
-        var path = FindOnPath(canary);
+        var path = ExecutableLookup.Find(canary, searchPath);
         if (path is null)
         {
             return [$"cannot check architecture support for {targetArch}: no {canary} found"];
@@ -44,27 +44,4 @@ public sealed class EnvironmentChecks(IProcessRunner processes, string root = "/
 
         return [];
     }
-
-    /// <summary>Whether the mount at <paramref name="mountPoint"/> is read-only, from a mountinfo file.</summary>
-    public static bool IsReadOnlyMount(string mountInfoPath, string mountPoint)
-    {
-        if (!File.Exists(mountInfoPath))
-        {
-            return false;
-        }
-
-        // mountinfo fields: id parent major:minor root mount-point mount-options …; the last entry for a point wins.
-        var options = File.ReadLines(mountInfoPath)
-            .Select(line => line.Split(' '))
-            .Where(fields => fields.Length > 5 && fields[4] == mountPoint)
-            .Select(fields => fields[5])
-            .LastOrDefault();
-        return options is not null && options.Split(',').Contains("ro");
-    }
-
-    private string? FindOnPath(string name) =>
-        (searchPath ?? Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, name))
-            .FirstOrDefault(File.Exists);
 }

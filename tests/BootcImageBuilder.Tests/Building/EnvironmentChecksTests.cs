@@ -89,7 +89,7 @@ public sealed class EnvironmentChecksTests : IDisposable
     {
         Write("mountinfo", ReadOnlySys + WritableSys);
 
-        Assert.False(EnvironmentChecks.IsReadOnlyMount(Path.Combine(_root, "mountinfo"), "/sys"));
+        Assert.False(MountTable.IsReadOnly("/sys", Path.Combine(_root, "mountinfo")));
     }
 
     private void Canary(string script)
