@@ -16,7 +16,8 @@ internal static class BibApplication
         {
             var handlers = new CommandHandlers(stdout, stderr);
             var commandLine = new BibCommandLine(handlers);
-            var parse = commandLine.Root.Parse(ImplicitBuild.Normalize(args, commandLine.Root));
+            var normalized = BoolFlagValues.Normalize(ImplicitBuild.Normalize(args, commandLine.Root), commandLine.Root);
+            var parse = commandLine.Root.Parse(normalized);
             if (parse.Errors.Count > 0)
             {
                 throw new BibException(DescribeFirstError(parse));

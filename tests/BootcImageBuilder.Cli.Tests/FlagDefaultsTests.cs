@@ -74,6 +74,24 @@ public class FlagDefaultsTests
         Assert.Equal("manifest-ami.json", settings.ManifestFileName);
     }
 
+    [Theory]
+    [InlineData("--use-librepo=0", false)]
+    [InlineData("--use-librepo=F", false)]
+    [InlineData("--use-librepo=FALSE", false)]
+    [InlineData("--use-librepo=t", true)]
+    [InlineData("--use-librepo=1", true)]
+    [InlineData("--use-librepo", true)]
+    public void Bool_flags_take_gos_spellings(string flag, bool expected)
+    {
+        var handlers = new RecordingHandlers();
+        var commandLine = new Commands.BibCommandLine(handlers);
+        string[] args = ["manifest", flag, "quay.io/x:y"];
+        var parse = commandLine.Root.Parse(Commands.BoolFlagValues.Normalize(args, commandLine.Root));
+        Assert.Equal(0, parse.Invoke());
+
+        Assert.Equal(expected, handlers.Manifest!.UseLibrepo);
+    }
+
     [Fact]
     public void Type_values_are_not_split_on_commas()
     {

@@ -159,6 +159,52 @@ public class ProcessLevelTests
     }
 
     [Theory]
+    [InlineData("build", "--type <type>", "[default: qcow2]")]
+    [InlineData("build", "--rpmmd <rpmmd>", "[default: /rpmmd]")]
+    [InlineData("build", "--output <output>", "[default: .]")]
+    [InlineData("build", "--store <store>", "[default: /store]")]
+    [InlineData("build", "--progress <progress>", "[default: auto]")]
+    [InlineData("manifest", "--type <type>", "[default: qcow2]")]
+    [InlineData("manifest", "--rpmmd <rpmmd>", "[default: /rpmmd]")]
+    public void Help_shows_each_flag_with_upstreams_default(string command, string flag, string shownDefault)
+    {
+        var result = BibProcess.Run(command, "--help");
+
+        var line = Assert.Single(result.Stdout.Split('\n'), l => l.TrimStart().StartsWith(flag, StringComparison.Ordinal));
+        Assert.EndsWith(shownDefault, line.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("build", new[] { "--rootfs", "--target-arch", "--build-container", "--installer-payload-ref", "--in-vm", "--use-librepo", "--no-default-kernel-args", "--chown", "--aws-region", "--aws-bucket", "--aws-ami-name", "--log-level", "--verbose", "--version" })]
+    [InlineData("manifest", new[] { "--rootfs", "--target-arch", "--build-container", "--installer-payload-ref", "--in-vm", "--use-librepo", "--no-default-kernel-args", "--log-level", "--verbose", "--version" })]
+    public void Help_lists_every_visible_flag_of_the_command(string command, string[] flags)
+    {
+        var result = BibProcess.Run(command, "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.All(flags, flag => Assert.Contains(flag, result.Stdout, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Manifest_help_has_no_build_only_flags()
+    {
+        var result = BibProcess.Run("manifest", "--help");
+
+        foreach (var flag in new[] { "--output", "--store", "--progress", "--chown", "--aws-region" })
+        {
+            Assert.DoesNotContain(flag, result.Stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_bool_flag_with_a_value_go_cannot_parse_is_cobras_error()
+    {
+        var message = BibProcess.Run("manifest", "--use-librepo=maybe", "quay.io/x:y").SingleErrorLine();
+
+        Assert.Equal("invalid argument \"maybe\" for \"--use-librepo\" flag: strconv.ParseBool: parsing \"maybe\": invalid syntax", message);
+    }
+
+    [Theory]
     [InlineData("version")]
     [InlineData("--version")]
     [InlineData("version", "extra-ignored")]
