@@ -7,7 +7,7 @@ packages=(
   podman buildah skopeo runc catatonit fuse-overlayfs uidmap bubblewrap
   qemu-utils
   rpm createrepo-c dnf python3-dnf
-  fdisk gdisk parted dosfstools mtools e2fsprogs xfsprogs btrfs-progs squashfs-tools xorriso
+  fdisk gdisk parted dosfstools mtools e2fsprogs xfsprogs btrfs-progs squashfs-tools xorriso fusefat
   busybox-static python3-jsonschema git ca-certificates
 )
 

@@ -49,10 +49,7 @@ public sealed class OutputStaging : IDisposable
             Directory.CreateDirectory(Path.GetDirectoryName(to)!);
             if (Directory.Exists(from))
             {
-                if (Directory.Exists(to))
-                {
-                    Directory.Delete(to, recursive: true);
-                }
+                DeleteTree(to);
 
                 Directory.Move(from, to);
             }
@@ -72,7 +69,10 @@ public sealed class OutputStaging : IDisposable
         return artifacts;
     }
 
-    /// <summary>Removes the staging directory and whatever osbuild left in it.</summary>
+    /// <summary>
+    /// Removes the staging directory and whatever osbuild left in it. A failure here must not turn a finished build
+    /// into a failed one, so it is logged, not thrown.
+    /// </summary>
     public void Dispose()
     {
         if (_disposed)
@@ -81,10 +81,40 @@ public sealed class OutputStaging : IDisposable
         }
 
         _disposed = true;
-        if (Directory.Exists(StagingDirectory))
+        try
         {
-            Directory.Delete(StagingDirectory, recursive: true);
+            DeleteTree(StagingDirectory);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Serilog.Log.Warning("cannot remove the staging directory {Directory}: {Error}", StagingDirectory, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Bottom-up removal that asks stat what each entry is: <c>Directory.Delete(recursive)</c> trusts the directory
+    /// entry type, which FUSE file systems such as fusefat leave unknown, and then fails on subdirectories.
+    /// </summary>
+    private static void DeleteTree(string path)
+    {
+        if (!Directory.Exists(path))
+        {
+            return;
+        }
+
+        foreach (var entry in Directory.EnumerateFileSystemEntries(path))
+        {
+            if (Directory.Exists(entry) && new DirectoryInfo(entry).LinkTarget is null)
+            {
+                DeleteTree(entry);
+            }
+            else
+            {
+                File.Delete(entry);
+            }
+        }
+
+        Directory.Delete(path, recursive: false);
     }
 
     private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path);

@@ -149,6 +149,22 @@ public sealed class BuildCommandTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task A_failed_build_ends_the_json_stream_with_an_error_event()
+    {
+        var image = await HostImageAsync();
+        _environment["FAKE_OSBUILD_REPLAY"] = Path.Combine(AppContext.BaseDirectory, "Build", "Recordings", "failing-stage.jsonseq");
+        _environment["FAKE_OSBUILD_EXIT"] = "1";
+
+        var result = await BuildAsync("--progress", "json", "--output", _output, image);
+
+        Assert.Equal(1, result.ExitCode);
+        var last = JsonNode.Parse(result.Stdout.TrimEnd('\n').Split('\n')[^1])!;
+        Assert.Equal("error", (string)last["type"]!);
+        Assert.StartsWith("cannot run osbuild: error running osbuild: exit status 1\nBuildLog:", (string)last["message"]!, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Stdout.TrimEnd('\n').Split('\n'), l => (string)JsonNode.Parse(l)!["type"]! == "result");
+    }
+
+    [SkippableFact]
     public async Task A_failing_osbuild_is_one_error_with_the_build_log_and_leaves_no_artifact()
     {
         var image = await HostImageAsync();
@@ -206,6 +222,32 @@ public sealed class BuildCommandTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task An_output_directory_that_refuses_chown_makes_osbuild_skip_preserving_owners()
+    {
+        var image = await HostImageAsync();
+        await using var fat = await FatMount.CreateAsync(_work);
+
+        var result = await BuildAsync("--output", fat.Directory, image);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Equal("OSBUILD_EXPORT_FORCE_NO_PRESERVE_OWNER=1\n", File.ReadAllText(Path.Combine(_record, "env")));
+        Assert.Equal("artifact disk.qcow2\n", File.ReadAllText(Path.Combine(fat.Directory, "qcow2", "disk.qcow2")));
+    }
+
+    [SkippableFact]
+    public async Task Chown_into_a_directory_that_refuses_it_is_refused_before_building()
+    {
+        var image = await HostImageAsync();
+        await using var fat = await FatMount.CreateAsync(_work);
+
+        var result = await BuildAsync("--chown", "1000:1000", "--output", fat.Directory, image);
+
+        Assert.Equal("chowning is not allowed in output directory", result.ErrorMessage());
+        Assert.False(File.Exists(Path.Combine(_record, "args")), "osbuild ran");
+        Assert.Empty(Directory.EnumerateFileSystemEntries(fat.Directory));
+    }
+
+    [SkippableFact]
     public async Task Without_chown_the_outputs_stay_with_root()
     {
         Skip.IfNot(Environment.UserName == "root", "checking owners needs root");
@@ -215,6 +257,27 @@ public sealed class BuildCommandTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         Assert.Equal("0:0", (await TestImages.RunCheckedAsync("stat", "-c", "%u:%g", Path.Combine(_output, "qcow2", "disk.qcow2"))).Trim());
+    }
+
+    /// <summary>A FAT filesystem mounted through FUSE: a real directory in which chown fails, as on vfat or some NFS.</summary>
+    private sealed class FatMount : IAsyncDisposable
+    {
+        private FatMount(string directory) => Directory = directory;
+
+        public string Directory { get; }
+
+        public static async Task<FatMount> CreateAsync(string work)
+        {
+            Skip.If(Processes.ExecutableLookup.Find("fusefat") is null || !File.Exists("/dev/fuse"), "fusefat or /dev/fuse is missing (scripts/setup-host.sh installs fusefat)");
+            var image = Path.Combine(work, "fat.img");
+            var directory = System.IO.Directory.CreateDirectory(Path.Combine(work, "fat")).FullName;
+            await TestImages.RunCheckedAsync("truncate", "-s", "64M", image);
+            await TestImages.RunCheckedAsync("mkfs.vfat", image);
+            await TestImages.RunCheckedAsync("fusefat", "-o", "rw+", image, directory);
+            return new FatMount(directory);
+        }
+
+        public async ValueTask DisposeAsync() => await TestImages.RunCheckedAsync("fusermount", "-u", Directory);
     }
 
     private static async Task<string> HostImageAsync()
