@@ -41,8 +41,7 @@ public sealed class OutputStaging : IDisposable
                 $"osbuild did not produce {string.Join(", ", missing.Select(m => m.RelativePath))}");
         }
 
-        var artifacts = new List<Artifact>();
-        foreach (var (imageType, relativePath) in expected.DistinctBy(e => e.RelativePath))
+        foreach (var relativePath in expected.Select(e => e.RelativePath).Distinct(StringComparer.Ordinal))
         {
             var from = Path.Combine(StagingDirectory, relativePath);
             var to = Path.Combine(OutputDirectory, relativePath);
@@ -50,23 +49,15 @@ public sealed class OutputStaging : IDisposable
             if (Directory.Exists(from))
             {
                 DeleteTree(to);
-
                 Directory.Move(from, to);
             }
             else
             {
                 File.Move(from, to, overwrite: true);
             }
-
-            artifacts.Add(new Artifact(imageType, to));
         }
 
-        foreach (var (imageType, relativePath) in expected.Where(e => artifacts.All(a => a.ImageType != e.ImageType)))
-        {
-            artifacts.Add(new Artifact(imageType, Path.Combine(OutputDirectory, relativePath)));
-        }
-
-        return artifacts;
+        return expected.Select(e => new Artifact(e.ImageType, Path.Combine(OutputDirectory, e.RelativePath))).ToList();
     }
 
     /// <summary>

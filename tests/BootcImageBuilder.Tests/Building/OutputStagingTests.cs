@@ -37,6 +37,18 @@ public sealed class OutputStagingTests : IDisposable
     }
 
     [Fact]
+    public void Artifacts_are_listed_in_the_order_the_types_were_requested()
+    {
+        using var staging = OutputStaging.Create(_output);
+        Write(Path.Combine(staging.StagingDirectory, "image", "disk.raw"), "r");
+        Write(Path.Combine(staging.StagingDirectory, "qcow2", "disk.qcow2"), "q");
+
+        var artifacts = staging.Promote([("raw", "image/disk.raw"), ("ami", "image/disk.raw"), ("qcow2", "qcow2/disk.qcow2")]);
+
+        Assert.Equal(["raw", "ami", "qcow2"], artifacts.Select(a => a.ImageType));
+    }
+
+    [Fact]
     public void A_previous_artifact_is_replaced()
     {
         Write(Path.Combine(_output, "qcow2", "disk.qcow2"), "old");
