@@ -12,10 +12,7 @@ internal static class BoolFlagValues
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(root);
-        var boolFlags = root.Options.Concat(root.Subcommands.SelectMany(c => c.Options))
-            .Where(o => o.ValueType == typeof(bool))
-            .SelectMany(o => o.Aliases.Append(o.Name))
-            .ToHashSet(StringComparer.Ordinal);
+        var boolFlags = CommandTree.OptionSpellings(root, o => o.ValueType == typeof(bool));
         return args.Select(arg =>
         {
             var equals = arg.IndexOf('=', StringComparison.Ordinal);

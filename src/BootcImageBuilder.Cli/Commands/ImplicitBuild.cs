@@ -15,7 +15,7 @@ internal static class ImplicitBuild
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(root);
-        var valueTaking = ValueTakingOptionNames(root);
+        var valueTaking = CommandTree.OptionSpellings(root, o => o.ValueType != typeof(bool) && o.Arity.MaximumNumberOfValues > 0);
         var commandIndex = FirstPositionalIndex(args, valueTaking);
         if (commandIndex < 0)
         {
@@ -57,20 +57,5 @@ internal static class ImplicitBuild
         }
 
         return -1;
-    }
-
-    private static HashSet<string> ValueTakingOptionNames(RootCommand root)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var option in root.Options.Concat(root.Subcommands.SelectMany(c => c.Options)))
-        {
-            if (option.ValueType != typeof(bool) && option.Arity.MaximumNumberOfValues > 0)
-            {
-                names.Add(option.Name);
-                names.UnionWith(option.Aliases);
-            }
-        }
-
-        return names;
     }
 }
