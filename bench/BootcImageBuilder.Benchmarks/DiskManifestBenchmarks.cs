@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BootcImageBuilder.Containers;
+using BootcImageBuilder.Distro;
 using BootcImageBuilder.Images;
 using BootcImageBuilder.Osbuild;
 using BootcImageBuilder.Randomness;
@@ -35,9 +36,9 @@ public class DiskManifestBenchmarks
                     UefiVendor = arch == Arch.X86_64 || arch == Arch.Aarch64 || arch == Arch.Riscv64 ? "centos" : null,
                     SelinuxPolicy = "targeted",
                 });
-            foreach (var type in DiskImageOutput.DiskImageTypes)
+            foreach (var type in ImageTypes.All.Where(t => t.Kind == ImageKind.Disk))
             {
-                _cases.Add((type, new BootcDiskImageRequest(info)));
+                _cases.Add((type.Name, new BootcDiskImageRequest(info) { ImageTypes = [type] }));
             }
         }
 
@@ -67,7 +68,7 @@ public class DiskManifestBenchmarks
         foreach (var (type, request) in _cases)
         {
             var manifest = BootcDiskImage.Generate(request, new SeededRandomSource(type.Length));
-            total += ManifestJson.ToCompactString(manifest).Length + DiskImageOutput.RelativePathOf(type).Length;
+            total += ManifestJson.ToCompactString(manifest).Length + ImageTypes.Get(type).ArtifactPath.Length;
         }
 
         return total;

@@ -1,7 +1,6 @@
 using BootcImageBuilder.Building;
 using BootcImageBuilder.Cli.Progress;
 using BootcImageBuilder.Cli.Settings;
-using BootcImageBuilder.Distro;
 using BootcImageBuilder.Images;
 using BootcImageBuilder.Osbuild;
 using BootcImageBuilder.Osbuild.Running;
@@ -16,7 +15,7 @@ namespace BootcImageBuilder.Cli;
 /// directory, so a failed or interrupted build leaves no half-written artifact under a final name.
 /// </summary>
 internal sealed class BuildFlow(
-    ManifestGeneration manifests,
+    ManifestGeneration manifestGeneration,
     EnvironmentChecks environment,
     ContainerEnvironmentSetup containerSetup,
     OsbuildRunner osbuild,
@@ -46,23 +45,13 @@ internal sealed class BuildFlow(
 
     private async Task RunAsync(BuildSettings settings, IProgressReporter progress, CancellationToken cancellationToken)
     {
+        // Types, architecture and root filesystem were parsed with the flags, before anything touches the system,
+        // unlike upstream (README, Differences).
         var manifestSettings = settings.Manifest;
-        ImageTypeSet types;
-        try
-        {
-            // Checked before anything touches the system, unlike upstream (README, Differences).
-            types = manifestSettings.ParseTypes();
-        }
-        catch (BibException e)
-        {
-            throw BibException.Wrap("cannot build manifest", e);
-        }
-
-        var targetArch = manifestSettings.TargetArch is { } arch ? Arch.Parse(arch) : null;
         IReadOnlyList<string> warnings;
         try
         {
-            warnings = await environment.ValidateAsync(targetArch, manifestSettings.InVm, cancellationToken);
+            warnings = await environment.ValidateAsync(manifestSettings.TargetArch, manifestSettings.InVm, cancellationToken);
         }
         catch (BibException e)
         {
@@ -120,12 +109,11 @@ internal sealed class BuildFlow(
             throw new BibException("chowning is not allowed in output directory");
         }
 
-        var manifestName = settings.ManifestFileName;
-        progress.Message($"Generating manifest {manifestName}");
-        Manifest manifest;
+        progress.Message($"Generating manifest {manifestSettings.Types.ManifestFileName}");
+        IReadOnlyList<ImageManifest> manifests;
         try
         {
-            manifest = await manifests.GenerateAsync(manifestSettings, progress, cancellationToken);
+            manifests = await manifestGeneration.GenerateAsync(manifestSettings, progress, cancellationToken);
         }
         catch (BibException e)
         {
@@ -133,19 +121,54 @@ internal sealed class BuildFlow(
         }
 
         progress.Message("Done generating manifest");
-        await SaveManifestAsync(Path.Combine(output, manifestName), manifest, cancellationToken);
+        foreach (var manifest in manifests)
+        {
+            await SaveManifestAsync(Path.Combine(output, manifest.FileName), manifest.Manifest, cancellationToken);
+        }
 
         progress.Pulse("Disk image building step");
-        progress.Message($"Building {manifestName}");
-        using var staging = OutputStaging.Create(output);
-        var invocation = new OsbuildInvocation(settings.StoreDirectory, staging.StagingDirectory, types.Exports)
+        var artifacts = new List<Artifact>();
+        foreach (var manifest in manifests)
         {
-            InVm = manifestSettings.InVm,
+            artifacts.AddRange(await BuildAsync(manifest, output, canChown, settings, progress, cancellationToken));
+        }
+
+        progress.Message("Build complete!");
+        progress.Message($"Results saved in {settings.OutputDirectory}");
+        progress.Result(artifacts);
+
+        if (settings.Chown is { } chown)
+        {
+            try
+            {
+                Ownership.ChownRecursive(output, chown.Uid, chown.Gid);
+            }
+            catch (BibException e)
+            {
+                throw BibException.Wrap($"cannot setup owner for \"{settings.OutputDirectory}\"", e);
+            }
+        }
+    }
+
+    /// <summary>Runs osbuild on one manifest into a staging directory, then moves its artifacts into place.</summary>
+    private async Task<IReadOnlyList<Artifact>> BuildAsync(
+        ImageManifest manifest,
+        string output,
+        bool canChown,
+        BuildSettings settings,
+        IProgressReporter progress,
+        CancellationToken cancellationToken)
+    {
+        progress.Message($"Building {manifest.FileName}");
+        using var staging = OutputStaging.Create(output);
+        var invocation = new OsbuildInvocation(settings.StoreDirectory, staging.StagingDirectory, manifest.Exports)
+        {
+            InVm = settings.Manifest.InVm,
             Environment = canChown
                 ? new Dictionary<string, string>()
                 : new Dictionary<string, string> { ["OSBUILD_EXPORT_FORCE_NO_PRESERVE_OWNER"] = "1" },
         };
-        var json = ManifestJson.ToCompactString(manifest);
+        var json = ManifestJson.ToCompactString(manifest.Manifest);
         try
         {
             if (progress.WantsMonitor)
@@ -162,22 +185,7 @@ internal sealed class BuildFlow(
             throw BibException.Wrap("cannot run osbuild", e);
         }
 
-        var artifacts = staging.Promote(types.Names.Select(t => (t, DiskImageOutput.RelativePathOf(t))).ToList());
-        progress.Message("Build complete!");
-        progress.Message($"Results saved in {settings.OutputDirectory}");
-        progress.Result(artifacts);
-
-        if (settings.Chown is { } chown)
-        {
-            try
-            {
-                Ownership.ChownRecursive(output, chown.Uid, chown.Gid);
-            }
-            catch (BibException e)
-            {
-                throw BibException.Wrap($"cannot setup owner for \"{settings.OutputDirectory}\"", e);
-            }
-        }
+        return staging.Promote(manifest.Artifacts);
     }
 
     /// <summary>Written to a temporary name first, so a reader never sees half a manifest.</summary>

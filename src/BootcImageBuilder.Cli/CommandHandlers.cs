@@ -4,6 +4,7 @@ using BootcImageBuilder.Cli.Commands;
 using BootcImageBuilder.Cli.Logging;
 using BootcImageBuilder.Cli.Settings;
 using BootcImageBuilder.Containers;
+using BootcImageBuilder.Images;
 using BootcImageBuilder.Osbuild;
 using BootcImageBuilder.Osbuild.Running;
 using BootcImageBuilder.Processes;
@@ -24,6 +25,8 @@ internal sealed class CommandHandlers(TextWriter stdout, TextWriter stderr) : IC
         Log.Debug("log level set to {Level}", LogLevels.LogrusName(level));
     }
 
+    public void Warn(string line) => stderr.WriteLine(line);
+
     public async Task<int> PrintVersionAsync(CancellationToken cancellationToken)
     {
         await stdout.WriteAsync(VersionInfo.Text.AsMemory(), cancellationToken);
@@ -33,17 +36,21 @@ internal sealed class CommandHandlers(TextWriter stdout, TextWriter stderr) : IC
     public async Task<int> ManifestAsync(ManifestSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        Manifest manifest;
+        IReadOnlyList<ImageManifest> manifests;
         try
         {
-            manifest = await CreateManifestGeneration().GenerateAsync(settings, progress: null, cancellationToken);
+            manifests = await CreateManifestGeneration().GenerateAsync(settings, progress: null, cancellationToken);
         }
         catch (BibException e)
         {
             throw BibException.Wrap("cannot generate manifest", e);
         }
 
-        await stdout.WriteAsync(ManifestJson.ToCompactString(manifest).AsMemory(), cancellationToken);
+        foreach (var manifest in manifests)
+        {
+            await stdout.WriteAsync(ManifestJson.ToCompactString(manifest.Manifest).AsMemory(), cancellationToken);
+        }
+
         return 0;
     }
 
@@ -63,7 +70,7 @@ internal sealed class CommandHandlers(TextWriter stdout, TextWriter stderr) : IC
     }
 
     private ManifestGeneration CreateManifestGeneration() => new(
-        new BootcInfoResolver(new Podman(new ProcessRunner())),
+        warn => ManifestGenerator.Create(new BootcInfoResolver(new Podman(new ProcessRunner())), warn),
         new BlueprintLoader("/", () => Console.In),
         stderr);
 }

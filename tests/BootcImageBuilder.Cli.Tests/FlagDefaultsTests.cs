@@ -1,4 +1,5 @@
 using BootcImageBuilder.Cli.Settings;
+using BootcImageBuilder.Disk;
 using Serilog.Events;
 
 namespace BootcImageBuilder.Cli.Tests;
@@ -11,7 +12,7 @@ public class FlagDefaultsTests
         var settings = RecordingHandlers.Invoke("manifest", "quay.io/x:y").Manifest!;
 
         Assert.Equal("quay.io/x:y", settings.ImageRef);
-        Assert.Equal(["qcow2"], settings.TypeNames);
+        Assert.Equal(["qcow2"], settings.Types.Names);
         Assert.Equal("/rpmmd", settings.RpmmdDirectory);
         Assert.True(settings.UseLibrepo);
         Assert.False(settings.NoDefaultKernelArgs);
@@ -34,7 +35,7 @@ public class FlagDefaultsTests
         Assert.Equal(ProgressMode.Auto, settings.Progress);
         Assert.Null(settings.Chown);
         Assert.Null(settings.Aws);
-        Assert.Equal("manifest-qcow2.json", settings.ManifestFileName);
+        Assert.Equal("manifest-qcow2.json", settings.Manifest.Types.ManifestFileName);
     }
 
     [Fact]
@@ -46,9 +47,9 @@ public class FlagDefaultsTests
             "--use-librepo=false", "--no-default-kernel-args", "--in-vm", "--config", "/tmp/c.toml", "--local", "--tls-verify",
             "quay.io/x:y").Manifest!;
 
-        Assert.Equal(["raw", "ami"], settings.TypeNames);
-        Assert.Equal("btrfs", settings.RootFs);
-        Assert.Equal("aarch64", settings.TargetArch);
+        Assert.Equal(["raw", "ami"], settings.Types.Names);
+        Assert.Equal(FilesystemType.Btrfs, settings.RootFs);
+        Assert.Equal(Arch.Aarch64, settings.TargetArch);
         Assert.Equal("localhost/build:1", settings.BuildContainer);
         Assert.Equal("localhost/payload:1", settings.InstallerPayloadRef);
         Assert.Equal("/tmp/rpmmd", settings.RpmmdDirectory);
@@ -71,7 +72,7 @@ public class FlagDefaultsTests
         Assert.Equal(ProgressMode.Term, settings.Progress);
         Assert.Equal(new ChownSpec(1000, 100), settings.Chown);
         Assert.Equal(new AwsUploadSettings("eu-west-1", "bucket", "my-ami"), settings.Aws);
-        Assert.Equal("manifest-ami.json", settings.ManifestFileName);
+        Assert.Equal("manifest-ami.json", settings.Manifest.Types.ManifestFileName);
     }
 
     [Theory]
@@ -95,9 +96,19 @@ public class FlagDefaultsTests
     [Fact]
     public void Type_values_are_not_split_on_commas()
     {
-        var settings = RecordingHandlers.Invoke("manifest", "--type", "qcow2,raw", "quay.io/x:y").Manifest!;
+        var message = BibProcess.Run("manifest", "--type", "qcow2,raw", "quay.io/x:y").SingleErrorLine();
 
-        Assert.Equal(["qcow2,raw"], settings.TypeNames);
+        Assert.StartsWith("cannot generate manifest: cannot detect build types [qcow2,raw]: unsupported image type \"qcow2,raw\"", message);
+    }
+
+    [Theory]
+    [InlineData("--rootfs", "zfs", "failed to set default rootfs for bootc distro: unknown or unsupported filesystem type name: zfs")]
+    [InlineData("--target-arch", "mips", "unsupported architecture \"mips\"")]
+    public void Bad_rootfs_and_arch_values_are_refused_with_the_flags(string flag, string value, string expected)
+    {
+        var message = BibProcess.Run("manifest", flag, value, "quay.io/x:y").SingleErrorLine();
+
+        Assert.Equal("cannot generate manifest: " + expected, message);
     }
 
     [Fact]

@@ -15,7 +15,11 @@ internal sealed class RecordingHandlers : ICommandHandlers
 
     public bool VersionPrinted { get; private set; }
 
+    public List<string> Warnings { get; } = [];
+
     public void ConfigureLogging(LogEventLevel level) => LogLevel = level;
+
+    public void Warn(string line) => Warnings.Add(line);
 
     public Task<int> PrintVersionAsync(CancellationToken cancellationToken)
     {

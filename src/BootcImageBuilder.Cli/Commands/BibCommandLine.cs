@@ -45,8 +45,8 @@ internal sealed class BibCommandLine
             }
 
             var verbose = parse.GetValue(_global.Verbose);
-            var settings = SettingsReader.ReadBuild(parse, _build, verbose);
             _handlers.ConfigureLogging(LogLevels.Choose(parse.GetValue(_global.LogLevel), verbose));
+            var settings = SettingsReader.ReadBuild(parse, _build, verbose, _handlers.Warn);
             return await _handlers.BuildAsync(settings, cancellationToken);
         });
         return command;
@@ -63,8 +63,8 @@ internal sealed class BibCommandLine
                 return await _handlers.PrintVersionAsync(cancellationToken);
             }
 
-            var settings = SettingsReader.ReadManifest(parse, _manifest);
             _handlers.ConfigureLogging(LogLevels.Choose(parse.GetValue(_global.LogLevel), parse.GetValue(_global.Verbose)));
+            var settings = SettingsReader.ReadManifest(parse, _manifest, "cannot generate manifest", _handlers.Warn);
             return await _handlers.ManifestAsync(settings, cancellationToken);
         });
         return command;

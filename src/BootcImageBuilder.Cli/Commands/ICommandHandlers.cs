@@ -8,6 +8,9 @@ internal interface ICommandHandlers
 {
     void ConfigureLogging(LogEventLevel level);
 
+    /// <summary>Writes one warning line for the user (stderr).</summary>
+    void Warn(string line);
+
     Task<int> PrintVersionAsync(CancellationToken cancellationToken);
 
     Task<int> ManifestAsync(ManifestSettings settings, CancellationToken cancellationToken);

@@ -38,7 +38,7 @@ internal sealed class ManifestOptions
 
     public Option<string[]> Type { get; } = new("--type")
     {
-        Description = $"image types to build [{ImageTypeSet.Available}]",
+        Description = $"image types to build [{ImageTypes.Available}]",
         DefaultValueFactory = _ => ["qcow2"],
         AllowMultipleArgumentsPerToken = false,
     };

@@ -14,7 +14,4 @@ internal sealed record BuildSettings
     public ChownSpec? Chown { get; init; }
 
     public AwsUploadSettings? Aws { get; init; }
-
-    /// <summary>The manifest file name upstream saves next to the outputs, e.g. <c>manifest-qcow2-ami.json</c>.</summary>
-    public string ManifestFileName => $"manifest-{string.Join('-', Manifest.TypeNames)}.json";
 }

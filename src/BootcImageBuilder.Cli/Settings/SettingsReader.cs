@@ -1,12 +1,18 @@
 using System.CommandLine;
 using BootcImageBuilder.Cli.Commands;
+using BootcImageBuilder.Disk;
+using BootcImageBuilder.Distro;
 
 namespace BootcImageBuilder.Cli.Settings;
 
 /// <summary>Turns a parse result into validated settings, checking in upstream's order.</summary>
 internal static class SettingsReader
 {
-    public static ManifestSettings ReadManifest(ParseResult parse, ManifestOptions options)
+    /// <param name="parse">The parsed command line.</param>
+    /// <param name="options">The manifest flags.</param>
+    /// <param name="errorContext">The command's prefix for a bad value: <c>cannot generate manifest</c> or <c>cannot build manifest</c>.</param>
+    /// <param name="warn">Where the deprecation warning of <c>--local</c> goes; upstream prints it before anything is checked.</param>
+    public static ManifestSettings ReadManifest(ParseResult parse, ManifestOptions options, string errorContext, Action<string> warn)
     {
         ArgumentNullException.ThrowIfNull(parse);
         ArgumentNullException.ThrowIfNull(options);
@@ -23,33 +29,70 @@ internal static class SettingsReader
             throw new BibException($"accepts 1 arg(s), received {refs.Length}");
         }
 
-        return new ManifestSettings
+        var typeNames = parse.GetValue(options.Type) ?? ["qcow2"];
+        var local = parse.GetResult(options.Local) is { Implicit: false } ? parse.GetValue(options.Local) : (bool?)null;
+        try
         {
-            ImageRef = refs[0],
-            TypeNames = parse.GetValue(options.Type) ?? ["qcow2"],
-            RootFs = NullIfEmpty(parse.GetValue(options.RootFs)),
-            TargetArch = NullIfEmpty(parse.GetValue(options.TargetArch)),
-            BuildContainer = NullIfEmpty(parse.GetValue(options.BuildContainer)),
-            InstallerPayloadRef = NullIfEmpty(parse.GetValue(options.InstallerPayloadRef)),
-            RpmmdDirectory = parse.GetValue(options.Rpmmd) ?? "/rpmmd",
-            UseLibrepo = parse.GetValue(options.UseLibrepo),
-            NoDefaultKernelArgs = parse.GetValue(options.NoDefaultKernelArgs),
-            InVm = parse.GetValue(options.InVm),
-            ConfigPath = NullIfEmpty(parse.GetValue(options.Config)),
-            Local = parse.GetResult(options.Local) is { Implicit: false } ? parse.GetValue(options.Local) : null,
-        };
+            HandleDeprecatedLocal(local, refs[0], warn);
+            return new ManifestSettings
+            {
+                ImageRef = refs[0],
+                Types = ParseTypes(typeNames),
+                RootFs = NullIfEmpty(parse.GetValue(options.RootFs)) is { } rootfs ? RootfsTypes.Parse(rootfs) : null,
+                TargetArch = NullIfEmpty(parse.GetValue(options.TargetArch)) is { } arch ? Arch.Parse(arch) : null,
+                BuildContainer = NullIfEmpty(parse.GetValue(options.BuildContainer)),
+                InstallerPayloadRef = NullIfEmpty(parse.GetValue(options.InstallerPayloadRef)),
+                RpmmdDirectory = parse.GetValue(options.Rpmmd) ?? "/rpmmd",
+                UseLibrepo = parse.GetValue(options.UseLibrepo),
+                NoDefaultKernelArgs = parse.GetValue(options.NoDefaultKernelArgs),
+                InVm = parse.GetValue(options.InVm),
+                ConfigPath = NullIfEmpty(parse.GetValue(options.Config)),
+                Local = local,
+            };
+        }
+        catch (BibException e)
+        {
+            throw BibException.Wrap(errorContext, e);
+        }
     }
 
-    public static BuildSettings ReadBuild(ParseResult parse, BuildOptions options, bool verbose)
+    private static void HandleDeprecatedLocal(bool? local, string imageRef, Action<string> warn)
+    {
+        switch (local)
+        {
+            case true:
+                warn("WARNING: --local is now the default behavior, you can remove it from the command line");
+                break;
+            case false:
+                throw new BibException(
+                    "--local=false is no longer supported, remove it and make sure to pull the container before running bib:\n" +
+                    $"\tsudo podman pull {imageRef}");
+        }
+    }
+
+    /// <summary>Upstream's message prefix: <c>cannot detect build types [a b]: …</c>.</summary>
+    private static ImageTypeSet ParseTypes(IReadOnlyList<string> names)
+    {
+        try
+        {
+            return ImageTypeSet.Parse(names);
+        }
+        catch (BibException e)
+        {
+            throw BibException.Wrap($"cannot detect build types [{string.Join(' ', names)}]", e);
+        }
+    }
+
+    public static BuildSettings ReadBuild(ParseResult parse, BuildOptions options, bool verbose, Action<string> warn)
     {
         ArgumentNullException.ThrowIfNull(parse);
         ArgumentNullException.ThrowIfNull(options);
-        var manifest = ReadManifest(parse, options.Manifest);
+        var manifest = ReadManifest(parse, options.Manifest, "cannot build manifest", warn);
         var aws = AwsUploadSettings.FromFlags(
             NullIfEmpty(parse.GetValue(options.AwsRegion)),
             NullIfEmpty(parse.GetValue(options.AwsBucket)),
             NullIfEmpty(parse.GetValue(options.AwsAmiName)),
-            manifest.TypeNames);
+            manifest.Types.Names);
         var progress = ProgressModes.Parse(parse.GetValue(options.Progress) ?? "auto");
         if (verbose && progress == ProgressMode.Auto)
         {

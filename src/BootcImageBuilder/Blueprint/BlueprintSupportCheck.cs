@@ -1,31 +1,15 @@
 using System.Text.Json;
+using BootcImageBuilder.Distro;
 
 namespace BootcImageBuilder.Blueprint;
 
 /// <summary>
-/// Which blueprint options an image type honours. Upstream reports only the first unsupported option, as a warning;
+/// Which blueprint options an image type honours (<see cref="ImageType.SupportedOptions"/>). Upstream reports only the first unsupported option, as a warning;
 /// this reports every one, in upstream's field order. Deliberate fix: <c>customizations.filesystem</c> is honoured by
 /// the disk and PXE partitioning code, so it is supported there (upstream's list omits it and warns).
 /// </summary>
 public static class BlueprintSupportCheck
 {
-    private static readonly Dictionary<ImageFamily, HashSet<string>> Supported = new()
-    {
-        [ImageFamily.Disk] = ["directories", "disk", "files", "filesystem", "group", "ignition", "kernel.append", "user", "sshd"],
-        [ImageFamily.Iso] = ["fips", "group", "installer", "kernel.append", "user"],
-        [ImageFamily.Pxe] = ["directories", "files", "filesystem", "user", "group", "kernel.append"],
-    };
-
-    /// <summary>The family of a <c>--type</c> name.</summary>
-    /// <exception cref="ArgumentException">Not a known image type.</exception>
-    public static ImageFamily FamilyOf(string imageType) => imageType switch
-    {
-        "raw" or "ami" or "qcow2" or "vmdk" or "vhd" or "gce" or "ova" => ImageFamily.Disk,
-        "bootc-installer" or "anaconda-iso" or "iso" => ImageFamily.Iso,
-        "pxe-tar-xz" => ImageFamily.Pxe,
-        _ => throw new ArgumentException($"unknown image type \"{imageType}\"", nameof(imageType)),
-    };
-
     /// <summary>
     /// One warning line per option <paramref name="blueprint"/> sets that <paramref name="imageType"/> does not support, e.g.
     /// <c>blueprint validation failed for image type "qcow2": customizations.repositories: not supported</c>.
@@ -33,7 +17,8 @@ public static class BlueprintSupportCheck
     public static IReadOnlyList<string> Check(BlueprintConfig blueprint, string imageType)
     {
         ArgumentNullException.ThrowIfNull(blueprint);
-        var supported = Supported[FamilyOf(imageType)];
+        var supported = ImageTypes.Find(imageType)?.SupportedOptions.ToHashSet(StringComparer.Ordinal)
+            ?? throw new ArgumentException($"unknown image type \"{imageType}\"", nameof(imageType));
         return UnsupportedPaths(blueprint, supported)
             .Select(path => $"blueprint validation failed for image type {GoQuote.Quote(imageType)}: {path}: not supported")
             .ToList();

@@ -48,7 +48,7 @@ public sealed class BootcInfoResolver
         EnsureComplete(source);
 
         var build = string.IsNullOrEmpty(request.BuildContainerRef) || request.BuildContainerRef == request.ImageRef
-            ? new BuildContainerInfo(source.ImageRef, source.ImageId, source.Arch)
+            ? source
             : await ResolveBuildContainerAsync(request.BuildContainerRef, cancellationToken);
         if (build.Arch != source.Arch)
         {
@@ -98,14 +98,38 @@ public sealed class BootcInfoResolver
         await ResolveBootcInfoAsync(imageRef, await InspectImageAsync(imageRef, cancellationToken), readInitrdModules, cancellationToken);
 
     /// <summary>
-    /// The identity and architecture of a build container. Nothing inside it is read or run, so it is not started
-    /// at all (upstream starts it).
+    /// A build container's identity, architecture and root tree facts. Its files are read from the mounted image:
+    /// nothing inside it runs, so it is not started (upstream starts it and reads only its architecture).
     /// </summary>
-    public async Task<BuildContainerInfo> ResolveBuildContainerAsync(string imageRef, CancellationToken cancellationToken)
+    public async Task<BootcInfo> ResolveBuildContainerAsync(string imageRef, CancellationToken cancellationToken)
     {
         var facts = await InspectImageAsync(imageRef, cancellationToken);
-        return new BuildContainerInfo(
-            imageRef, facts.Id, ParseArch(facts.Architecture, "failed to determine architecture of build container for bootc distro"));
+        var arch = ParseArch(facts.Architecture, "failed to determine architecture of build container for bootc distro");
+        var osInfo = await WithImageMountedAsync(imageRef, OsInfoReader.Load, cancellationToken);
+        return new BootcInfo(imageRef, facts.Id, arch, DefaultRootFs: null, facts.Size, osInfo);
+    }
+
+    private async Task<T> WithImageMountedAsync<T>(string imageRef, Func<string, T> read, CancellationToken cancellationToken)
+    {
+        var mounted = await _podman.RunAsync(["image", "mount", imageRef], cancellationToken);
+        if (!mounted.Succeeded)
+        {
+            throw new BibException($"mounting build container {imageRef} failed: {mounted.ExitStatus}\nstderr:\n{mounted.Stderr}");
+        }
+
+        try
+        {
+            return read(mounted.Stdout.Trim());
+        }
+        catch (BibException e)
+        {
+            throw BibException.Wrap($"cannot read build container {imageRef}", e);
+        }
+        finally
+        {
+            // Not cancellable: a mount must not outlive the run.
+            await _podman.RunAsync(["image", "unmount", imageRef], CancellationToken.None);
+        }
     }
 
     private Task<BootcInfo> ResolveBootcInfoAsync(

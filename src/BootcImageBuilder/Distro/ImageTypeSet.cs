@@ -3,38 +3,28 @@ namespace BootcImageBuilder.Distro;
 /// <summary>The validated list of requested image types, in the order the user gave them.</summary>
 public sealed class ImageTypeSet
 {
-    private static readonly Dictionary<string, ImageType> Known = new ImageType[]
-    {
-        new("ami", "image", "disk.raw", IsIso: false, IsLegacyIso: false),
-        new("anaconda-iso", "bootiso", "install.iso", IsIso: true, IsLegacyIso: true),
-        new("bootc-installer", "bootiso", "install.iso", IsIso: true, IsLegacyIso: false),
-        new("gce", "gce", "image.tar.gz", IsIso: false, IsLegacyIso: false),
-        new("iso", "bootiso", "install.iso", IsIso: true, IsLegacyIso: true),
-        new("ova", "archive", "image.ova", IsIso: false, IsLegacyIso: false),
-        new("pxe-tar-xz", "bootc-pxe-tree", "", IsIso: false, IsLegacyIso: false),
-        new("qcow2", "qcow2", "disk.qcow2", IsIso: false, IsLegacyIso: false),
-        new("raw", "image", "disk.raw", IsIso: false, IsLegacyIso: false),
-        new("vhd", "vpc", "disk.vhd", IsIso: false, IsLegacyIso: false),
-        new("vmdk", "vmdk", "disk.vmdk", IsIso: false, IsLegacyIso: false),
-    }.ToDictionary(t => t.Name, StringComparer.Ordinal);
+    private ImageTypeSet(IReadOnlyList<RequestedImageType> requested) => Requested = requested;
 
-    private ImageTypeSet(IReadOnlyList<ImageType> types) => Types = types;
+    public IReadOnlyList<RequestedImageType> Requested { get; }
 
-    /// <summary>Every valid type name, sorted, comma-separated, as upstream lists them in its error.</summary>
-    public static string Available { get; } = string.Join(", ", Known.Keys.Order(StringComparer.Ordinal));
+    /// <summary>The names as given, e.g. for the manifest file name.</summary>
+    public IReadOnlyList<string> Names => Requested.Select(r => r.Name).ToList();
 
-    public IReadOnlyList<ImageType> Types { get; }
+    public IReadOnlyList<ImageType> Types => Requested.Select(r => r.Type).ToList();
 
-    public IReadOnlyList<string> Names => Types.Select(t => t.Name).ToList();
+    /// <summary>The kinds asked for, in order of first appearance: one manifest each.</summary>
+    public IReadOnlyList<ImageKind> Kinds => Requested.Select(r => r.Type.Kind).Distinct().ToList();
 
-    public bool BuildsIso => Types[0].IsIso;
-
-    public bool IsLegacyIso => Types.Any(t => t.IsLegacyIso);
+    public bool BuildsIso => Requested.Any(r => r.Type.Kind.IsIso());
 
     /// <summary>The osbuild exports needed for all requested types, deduplicated, in order of first appearance.</summary>
-    public IReadOnlyList<string> Exports => Types.Select(t => t.Export).Distinct(StringComparer.Ordinal).ToList();
+    public IReadOnlyList<string> Exports => Requested.Select(r => r.Type.Export).Distinct(StringComparer.Ordinal).ToList();
 
-    public static ImageType? Find(string name) => Known.GetValueOrDefault(name);
+    /// <summary>The manifest file name upstream saves next to the outputs, e.g. <c>manifest-qcow2-ami.json</c>.</summary>
+    public string ManifestFileName => $"manifest-{string.Join('-', Names)}.json";
+
+    /// <summary>The requested types of one kind, in their order.</summary>
+    public ImageTypeSet OfKind(ImageKind kind) => new(Requested.Where(r => r.Type.Kind == kind).ToList());
 
     /// <summary>Validates the names; messages are upstream's, without the caller's <c>cannot detect build types</c> prefix.</summary>
     public static ImageTypeSet Parse(IReadOnlyList<string> names)
@@ -45,17 +35,25 @@ public sealed class ImageTypeSet
             throw new BibException("cannot use an empty array as a build request");
         }
 
-        var types = new List<ImageType>(names.Count);
+        var requested = new List<RequestedImageType>(names.Count);
         foreach (var name in names)
         {
-            types.Add(Find(name) ?? throw new BibException($"unsupported image type \"{name}\", valid types are {Available}"));
+            var type = ImageTypes.Find(name)
+                ?? throw new BibException($"unsupported image type \"{name}\", valid types are {ImageTypes.Available}");
+            requested.Add(new RequestedImageType(name, type));
         }
 
-        if (types.Any(t => t.IsIso) && types.Any(t => !t.IsIso))
+        if (requested.Any(r => r.Type.Kind.IsIso()) && requested.Any(r => !r.Type.Kind.IsIso()))
         {
             throw new BibException($"cannot mix ISO/disk images in request [{string.Join(' ', names)}]");
         }
 
-        return new ImageTypeSet(types);
+        if (requested.DistinctBy(r => r.Type.Kind).GroupBy(r => r.ArtifactPath).FirstOrDefault(g => g.Count() > 1) is { } clash)
+        {
+            throw new BibException(
+                $"cannot build {string.Join(" and ", clash.Select(r => r.Name))} in one request: both write {clash.Key}");
+        }
+
+        return new ImageTypeSet(requested);
     }
 }

@@ -8,7 +8,7 @@ namespace BootcImageBuilder.Images;
 
 /// <summary>
 /// The osbuild manifest of a bootc disk image (raw, ami, qcow2, vmdk, vhd, gce, ova: one manifest holds them all;
-/// the type only decides what is exported, see <see cref="DiskImageOutput"/>). Pipelines in upstream's order:
+/// the types only decide what is exported and how files are named, see <see cref="DiskFileNames"/>). Pipelines in upstream's order:
 /// <c>[target,] build, image, qcow2, vmdk, vpc, ovf, archive, gce</c>.
 /// </summary>
 public static class BootcDiskImage
@@ -32,6 +32,7 @@ public static class BootcDiskImage
         }
 
         var table = BootcPartitionTables.Generate(partitioning, random);
+        var fileNames = DiskFileNames.For(request.ImageTypes);
 
         var pipelines = new List<Pipeline>();
         var separateBuild = request.BuildSource is { } buildSource && !SameContainer(buildSource, source);
@@ -58,9 +59,10 @@ public static class BootcDiskImage
             diskYaml?.MountConfiguration ?? MountConfiguration.Units,
             KernelArgsOf(request),
             rawSourcePipeline,
-            customizations), random);
+            customizations,
+            fileNames.Raw), random);
         pipelines.Add(new Pipeline(BootcDiskPipelines.Image, imageStages, build: PipelineReference.To(BootcDiskPipelines.Build)));
-        pipelines.AddRange(FormatPipelines.All(DiskImageOutput.RawFileName));
+        pipelines.AddRange(FormatPipelines.All(fileNames));
 
         return new Manifest(pipelines, SourcesOf(request, separateBuild));
     }
@@ -69,15 +71,9 @@ public static class BootcDiskImage
     public static FilesystemType RootfsTypeOf(BootcDiskImageRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var name = NullIfEmpty(request.RootfsOverride) ?? NullIfEmpty(request.Source.DefaultRootFs)
-            ?? throw new BibException("failed to initialize bootc distro: missing required info: DefaultRootFs");
-        return name switch
-        {
-            "ext4" => FilesystemType.Ext4,
-            "xfs" => FilesystemType.Xfs,
-            "btrfs" => FilesystemType.Btrfs,
-            _ => throw new BibException($"failed to set default rootfs for bootc distro: unknown or unsupported filesystem type name: {name}"),
-        };
+        return request.RootfsOverride ?? RootfsTypes.Parse(
+            NullIfEmpty(request.Source.DefaultRootFs)
+            ?? throw new BibException("failed to initialize bootc distro: missing required info: DefaultRootFs"));
     }
 
     /// <summary>The kernel arguments of the install: the defaults (unless omitted), then <c>kernel.append</c> as one argument.</summary>

@@ -1,5 +1,7 @@
 using BootcImageBuilder.Blueprint;
 using BootcImageBuilder.Containers;
+using BootcImageBuilder.Disk;
+using BootcImageBuilder.Distro;
 
 namespace BootcImageBuilder.Images;
 
@@ -21,8 +23,11 @@ public sealed record BootcDiskImageRequest(BootcInfo Source)
     /// </summary>
     public Customizations? EmbeddedCustomizations { get; init; }
 
-    /// <summary><c>--rootfs</c>: overrides the container's default root filesystem type (ext4, xfs or btrfs).</summary>
-    public string? RootfsOverride { get; init; }
+    /// <summary><c>--rootfs</c>: overrides the container's default root filesystem type.</summary>
+    public FilesystemType? RootfsOverride { get; init; }
+
+    /// <summary>The disk types asked for, in the user's order; they name the manifest's files (<see cref="DiskFileNames"/>).</summary>
+    public IReadOnlyList<ImageType> ImageTypes { get; init; } = [Distro.ImageTypes.Get("qcow2")];
 
     /// <summary>Drops the default kernel arguments (<c>rw console=tty0 console=ttyS0</c>).</summary>
     public bool OmitDefaultKernelArgs { get; init; }

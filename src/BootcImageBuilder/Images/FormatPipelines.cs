@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using BootcImageBuilder.Osbuild;
 
 namespace BootcImageBuilder.Images;
@@ -10,15 +11,22 @@ public static class FormatPipelines
 {
     public const string Qcow2Compat = "1.1";
 
-    public static IReadOnlyList<Pipeline> All(string rawFile) =>
-    [
-        Qemu(BootcDiskPipelines.Qcow2, DiskImageOutput.Qcow2FileName, new Qcow2Format(Qcow2Compat), rawFile),
-        Qemu(BootcDiskPipelines.Vmdk, DiskImageOutput.VmdkFileName, new VmdkFormat("streamOptimized"), rawFile),
-        Qemu(BootcDiskPipelines.Vpc, DiskImageOutput.VhdFileName, new VpcFormat(), rawFile),
-        Ovf(DiskImageOutput.VmdkFileName),
-        Ova(DiskImageOutput.VmdkFileName),
-        Gce(),
-    ];
+    /// <summary>The name GCE requires for the disk inside its tarball.</summary>
+    private const string GceDiskName = "disk.raw";
+
+    public static IReadOnlyList<Pipeline> All(DiskFileNames names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        return
+        [
+            Qemu(BootcDiskPipelines.Qcow2, names.Qcow2, new Qcow2Format(Qcow2Compat), names.Raw),
+            Qemu(BootcDiskPipelines.Vmdk, names.Vmdk, new VmdkFormat("streamOptimized"), names.Raw),
+            Qemu(BootcDiskPipelines.Vpc, names.Vhd, new VpcFormat(), names.Raw),
+            Ovf(names.Vmdk),
+            Ova(names.Ova, names.Vmdk),
+            Gce(names.Gce, names.Raw),
+        ];
+    }
 
     private static Pipeline Qemu(string name, string filename, QemuFormat format, string rawFile) =>
         new(name, [Stage.Of(
@@ -36,18 +44,25 @@ public static class FormatPipelines
         ]);
 
     /// <summary>The OVA: a ustar archive with the descriptor first.</summary>
-    private static Pipeline Ova(string vmdk)
+    private static Pipeline Ova(string ova, string vmdk)
     {
         var baseName = Path.GetFileNameWithoutExtension(vmdk);
         return new(BootcDiskPipelines.Archive, [Stage.Of(
-            new TarOptions(DiskImageOutput.OvaFileName, Format: "ustar", Paths: [baseName + ".ovf", baseName + ".mf", vmdk]),
+            new TarOptions(ova, Format: "ustar", Paths: [baseName + ".ovf", baseName + ".mf", vmdk]),
             inputs: [KeyValuePair.Create<string, StageInput>("tree", TreeInput.OfPipeline(BootcDiskPipelines.Ovf))])]);
     }
 
-    /// <summary>The GCE tarball: the raw disk (already named disk.raw, so no rename) without ACLs, labels or xattrs.</summary>
-    private static Pipeline Gce() =>
+    /// <summary>The GCE tarball: the raw disk, renamed to disk.raw when it has another name, without ACLs, labels or xattrs.</summary>
+    private static Pipeline Gce(string tarball, string rawFile) =>
         new(BootcDiskPipelines.Gce, [Stage.Of(
-            new TarOptions(DiskImageOutput.GceFileName, Format: "oldgnu", Acls: false, Selinux: false, Xattrs: false, RootNode: "omit"),
+            new TarOptions(
+                tarball,
+                Format: "oldgnu",
+                Acls: false,
+                Selinux: false,
+                Xattrs: false,
+                RootNode: "omit",
+                Transform: rawFile == GceDiskName ? null : $"s/{Regex.Escape(rawFile)}/{GceDiskName}/"),
             inputs: [KeyValuePair.Create<string, StageInput>("tree", TreeInput.OfPipeline(BootcDiskPipelines.Image))])],
             build: PipelineReference.To(BootcDiskPipelines.Build));
 }

@@ -11,10 +11,12 @@ namespace BootcImageBuilder.Images;
 /// <param name="KernelArgs">The install's kernel arguments.</param>
 /// <param name="RawSourcePipeline">The tree raw partition payloads are read from.</param>
 /// <param name="Customizations">The blueprint customizations applied after the install.</param>
+/// <param name="RawFileName">The disk file the pipeline writes (<c>disk.raw</c>, <c>image.raw</c>).</param>
 public sealed record RawImageSpec(
     BootcInfo Target,
     PartitionTable Table,
     MountConfiguration MountConfiguration,
     IReadOnlyList<string> KernelArgs,
     string RawSourcePipeline,
-    Customizations? Customizations);
+    Customizations? Customizations,
+    string RawFileName);

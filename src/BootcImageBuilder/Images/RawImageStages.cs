@@ -17,7 +17,7 @@ public static class RawImageStages
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(random);
-        var filename = DiskImageOutput.RawFileName;
+        var filename = spec.RawFileName;
         var customizations = spec.Customizations;
         var directories = customizations?.Directories ?? [];
         var files = customizations?.Files ?? [];

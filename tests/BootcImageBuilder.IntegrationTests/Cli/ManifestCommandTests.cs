@@ -39,6 +39,28 @@ public class ManifestCommandTests
         Assert.Empty(await PodmanProbe.ContainersOfAsync(image));
     }
 
+    /// <summary>Upstream's test_manifest.py::test_ova_manifest_smoke: every file is named after the ova's base name.</summary>
+    [SkippableFact]
+    public async Task An_ova_manifest_archives_image_ovf_mf_and_vmdk_made_from_image_raw()
+    {
+        Skip.If(TestImages.MissingToolsReason is not null, TestImages.MissingToolsReason);
+        var image = await TestImages.EnsureBuiltAsync(TestImages.CentOsStream9("amd64"));
+
+        var result = await BibProcess.RunAsync(["manifest", "--type", "ova", "--target-arch", "x86_64", image]);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        OsbuildSchema.AssertValid(result.Stdout);
+        var pipelines = JsonNode.Parse(result.Stdout)!["pipelines"]!.AsArray();
+        JsonNode StageOf(string pipeline, string type) =>
+            pipelines.Single(p => (string)p!["name"]! == pipeline)!["stages"]!.AsArray().Single(s => (string)s!["type"]! == type)!;
+        Assert.Equal(
+            """{"filename":"image.ova","format":"ustar","paths":["image.ovf","image.mf","image.vmdk"]}""",
+            StageOf("archive", "org.osbuild.tar")["options"]!.ToJsonString());
+        Assert.Equal("image.vmdk", (string)StageOf("vmdk", "org.osbuild.qemu")["options"]!["filename"]!);
+        Assert.Equal("image.raw", (string)StageOf("vmdk", "org.osbuild.qemu")["inputs"]!["image"]!["references"]!["name:image"]!["file"]!);
+        Assert.Equal("image.raw", (string)StageOf("image", "org.osbuild.truncate")["options"]!["filename"]!);
+    }
+
     [SkippableTheory]
     [InlineData("amd64", "x86_64")]
     [InlineData("arm64", "aarch64")]

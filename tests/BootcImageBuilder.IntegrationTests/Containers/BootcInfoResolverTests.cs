@@ -44,7 +44,7 @@ public sealed class BootcInfoResolverTests
         Assert.Null(info.OsInfo.EmbeddedConfig);
         Assert.Null(info.OsInfo.DiskYaml);
         Assert.Null(info.OsInfo.IsoYaml);
-        Assert.Equal(new BuildContainerInfo(imageRef, info.ImageId, arch), resolved.Build);
+        Assert.Same(info, resolved.Build);
         Assert.False(resolved.HasSeparateBuildContainer);
     }
 
@@ -162,10 +162,17 @@ public sealed class BootcInfoResolverTests
         var resolved = await NewResolver(podman).ResolveAsync(
             new ContainerResolveRequest(imageRef, BuildContainerRef: buildRef, TargetArch: Arch.X86_64), CancellationToken.None);
 
-        // Only its id and architecture are needed, and one image inspect tells both.
+        // Its files are read from the mounted image; it is never run.
         Assert.Equal(1, podman.CountOf("run"));
-        Assert.Equal(new BuildContainerInfo(buildRef, await PodmanProbe.ImageIdAsync(buildRef), Arch.X86_64), resolved.Build);
+        Assert.Equal(buildRef, resolved.Build.ImageRef);
+        Assert.Equal(await PodmanProbe.ImageIdAsync(buildRef), resolved.Build.ImageId);
+        Assert.Equal(Arch.X86_64, resolved.Build.Arch);
         Assert.True(resolved.HasSeparateBuildContainer);
+        // Read as its own root: Fedora's os-release, not the CentOS image's.
+        Assert.Equal(("fedora", "42"), (resolved.Build.OsInfo.OsRelease.Id, resolved.Build.OsInfo.OsRelease.VersionId));
+        Assert.Equal("centos", resolved.Source.OsInfo.OsRelease.Id);
+        Assert.Contains(podman.Calls, call => call.SequenceEqual(["image", "mount", buildRef]));
+        Assert.Contains(podman.Calls, call => call.SequenceEqual(["image", "unmount", buildRef]));
         // Nothing is run inside a build container.
         Assert.Single(podman.Calls, call => call[0] == "exec");
     }

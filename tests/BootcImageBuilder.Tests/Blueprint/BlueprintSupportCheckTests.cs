@@ -118,15 +118,17 @@ public class BlueprintSupportCheckTests
     }
 
     [Theory]
-    [InlineData("qcow2", ImageFamily.Disk)]
-    [InlineData("gce", ImageFamily.Disk)]
-    [InlineData("ova", ImageFamily.Disk)]
-    [InlineData("iso", ImageFamily.Iso)]
-    [InlineData("bootc-installer", ImageFamily.Iso)]
-    [InlineData("pxe-tar-xz", ImageFamily.Pxe)]
-    public void Image_types_map_to_their_family(string imageType, ImageFamily family)
+    [InlineData("qcow2", "gce")]
+    [InlineData("ova", "raw")]
+    [InlineData("iso", "bootc-installer")]
+    [InlineData("anaconda-iso", "iso")]
+    public void Types_of_one_kind_support_the_same_options(string imageType, string sameKind)
     {
-        Assert.Equal(family, BlueprintSupportCheck.FamilyOf(imageType));
+        var full = BlueprintParser.Parse(BlueprintSamples.FullToml, ConfigFormat.Toml, "c.toml");
+
+        Assert.Equal(
+            BlueprintSupportCheck.Check(full, sameKind).Select(w => w[w.IndexOf(": ", StringComparison.Ordinal)..]),
+            BlueprintSupportCheck.Check(full, imageType).Select(w => w[w.IndexOf(": ", StringComparison.Ordinal)..]));
     }
 
     [Fact]

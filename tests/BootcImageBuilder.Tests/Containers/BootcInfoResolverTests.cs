@@ -90,8 +90,9 @@ public sealed class BootcInfoResolverTests : IDisposable
         var resolved = await Resolver.ResolveAsync(
             new ContainerResolveRequest(ImageRef, BuildContainerRef: "localhost/build:1", TargetArch: Arch.X86_64), CancellationToken.None);
 
-        Assert.Equal(new BuildContainerInfo("localhost/build:1", FakePodman.ImageId, Arch.X86_64), resolved.Build);
+        Assert.Equal(("localhost/build:1", FakePodman.ImageId, Arch.X86_64), (resolved.Build.ImageRef, resolved.Build.ImageId, resolved.Build.Arch));
         Assert.Single(_podman.Subcommands, s => s == "run");
+        Assert.Equal(["image mount", "image unmount"], _podman.Subcommands.Where(s => s.StartsWith("image m", StringComparison.Ordinal) || s.StartsWith("image u", StringComparison.Ordinal)));
     }
 
     [Fact]

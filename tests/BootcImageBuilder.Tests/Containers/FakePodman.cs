@@ -19,6 +19,8 @@ internal sealed class FakePodman : IPodman
             [ImageInspect] = Ok(Facts("amd64", "2127169", "map[containers.bootc:1 io.buildah.version:1.28.2]")),
             ["run"] = Ok(ContainerId + "\n"),
             ["mount"] = Ok(root + "\n"),
+            ["image mount"] = Ok(root + "\n"),
+            ["image unmount"] = Ok(""),
             ["exec bootc"] = Ok("""{"filesystem":{"root":{"type":"ext4"}}}"""),
             ["exec lsinitrd"] = Ok("ostree\nlivenet\n"),
             ["rm"] = Ok(""),
@@ -64,6 +66,7 @@ internal sealed class FakePodman : IPodman
     private static string KeyOf(IReadOnlyList<string> arguments) => arguments switch
     {
         ["image", "inspect", _, "--format", var format] => $"image inspect {format}",
+        ["image", var subcommand, _] => $"image {subcommand}",
         ["inspect", "-f", var format, _] => $"inspect {format}",
         ["exec", _, var program, ..] => $"exec {program}",
         [var subcommand, ..] => subcommand,

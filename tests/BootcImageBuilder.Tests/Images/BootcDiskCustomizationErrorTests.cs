@@ -88,7 +88,7 @@ public class BootcDiskCustomizationErrorTests
     [Fact]
     public void An_unknown_rootfs_override_is_refused()
     {
-        var request = DiskImageSamples.Request(Arch.X86_64) with { RootfsOverride = "zfs" };
+        var request = DiskImageSamples.Request(Arch.X86_64) with { Source = DiskImageSamples.Container(Arch.X86_64) with { DefaultRootFs = "zfs" } };
         Assert.Equal(
             "failed to set default rootfs for bootc distro: unknown or unsupported filesystem type name: zfs",
             Assert.Throws<BibException>(() => BootcDiskImage.Generate(request, new SeededRandomSource(1))).Message);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BootcImageBuilder.Blueprint;
 using BootcImageBuilder.Containers;
+using BootcImageBuilder.Distro;
 using BootcImageBuilder.Images;
 using BootcImageBuilder.Osbuild;
 using BootcImageBuilder.Randomness;
@@ -43,7 +44,68 @@ public class BootcDiskImageTests
     [InlineData("ova", "archive/image.ova")]
     public void Every_type_is_named_after_itself(string type, string path)
     {
-        Assert.Equal(path, DiskImageOutput.RelativePathOf(type));
+        Assert.Equal(path, ImageTypes.Get(type).ArtifactPath);
+    }
+
+    private static BootcDiskImageRequest RequestFor(params string[] types) =>
+        DiskImageSamples.Request(Arch.X86_64) with { ImageTypes = [.. types.Select(ImageTypes.Get)] };
+
+    private static string FileOf(JsonObject manifest, string pipeline, string stage) =>
+        (string)Stages(manifest, pipeline, stage).Single()["options"]!["filename"]!;
+
+    [Fact]
+    public void An_ova_alone_names_every_file_after_image_as_upstream()
+    {
+        var manifest = Generate(RequestFor("ova"));
+
+        Assert.Equal("image.raw", FileOf(manifest, "image", "org.osbuild.truncate"));
+        Assert.Equal("image.vmdk", FileOf(manifest, "vmdk", "org.osbuild.qemu"));
+        Assert.Equal("image.vmdk", (string)Stages(manifest, "ovf", "org.osbuild.ovf").Single()["options"]!["vmdk"]!);
+        var tar = Stages(manifest, "archive", "org.osbuild.tar").Single()["options"]!;
+        Assert.Equal("image.ova", (string)tar["filename"]!);
+        Assert.Equal("""["image.ovf","image.mf","image.vmdk"]""", tar["paths"]!.ToJsonString());
+        Assert.Equal("name:image", (string)Pipeline(manifest, "vmdk")["stages"]![0]!["inputs"]!["image"]!["references"]!.AsObject().Single().Key);
+        Assert.Equal("image.raw", (string)Pipeline(manifest, "vmdk")["stages"]![0]!["inputs"]!["image"]!["references"]!["name:image"]!["file"]!);
+    }
+
+    [Fact]
+    public void A_gce_alone_renames_image_raw_to_disk_raw_in_its_tarball()
+    {
+        var tar = Stages(Generate(RequestFor("gce")), "gce", "org.osbuild.tar").Single()["options"]!;
+
+        Assert.Equal("image.tar.gz", (string)tar["filename"]!);
+        Assert.Equal("s/image\\.raw/disk.raw/", (string)tar["transform"]!);
+    }
+
+    [Theory]
+    [InlineData("qcow2")]
+    [InlineData("raw")]
+    [InlineData("ami")]
+    [InlineData("vmdk")]
+    [InlineData("vhd")]
+    public void A_disk_type_alone_names_every_file_after_disk(string type)
+    {
+        var manifest = Generate(RequestFor(type));
+
+        Assert.Equal("disk.raw", FileOf(manifest, "image", "org.osbuild.truncate"));
+        Assert.Equal(["disk.qcow2", "disk.vmdk", "disk.vhd"], new[] { "qcow2", "vmdk", "vpc" }.Select(p => FileOf(manifest, p, "org.osbuild.qemu")));
+        Assert.Equal("disk.ova", FileOf(manifest, "archive", "org.osbuild.tar"));
+        Assert.Null(Stages(manifest, "gce", "org.osbuild.tar").Single()["options"]!["transform"]);
+    }
+
+    [Theory]
+    [InlineData("ova", "qcow2")]
+    [InlineData("qcow2", "ova")]
+    [InlineData("gce", "raw", "vmdk", "vhd", "qcow2", "ova")]
+    public void Mixed_types_each_keep_their_own_file_name(params string[] types)
+    {
+        var manifest = Generate(RequestFor(types));
+
+        foreach (var type in types.Select(ImageTypes.Get))
+        {
+            var exported = Pipeline(manifest, type.Export)["stages"]!.AsArray().Select(st => (string?)st!["options"]!["filename"]);
+            Assert.Contains(type.FileName, exported);
+        }
     }
 
     [Fact]
@@ -270,7 +332,7 @@ public class BootcDiskImageTests
     {
         var manifest = Generate(DiskImageSamples.Request(Arch.Aarch64));
         Assert.Equal("""{"filename":"disk.qcow2","format":{"type":"qcow2","compat":"1.1"}}""", Stages(manifest, "qcow2", "org.osbuild.qemu").Single()["options"]!.ToJsonString());
-        Assert.Equal("""{"filename":"image.ova","format":"ustar","paths":["disk.ovf","disk.mf","disk.vmdk"]}""", Stages(manifest, "archive", "org.osbuild.tar").Single()["options"]!.ToJsonString());
+        Assert.Equal("""{"filename":"disk.ova","format":"ustar","paths":["disk.ovf","disk.mf","disk.vmdk"]}""", Stages(manifest, "archive", "org.osbuild.tar").Single()["options"]!.ToJsonString());
     }
 
     [SkippableFact]

@@ -1,3 +1,4 @@
+using BootcImageBuilder.Distro;
 using BootcImageBuilder.Images;
 using BootcImageBuilder.Osbuild;
 using BootcImageBuilder.Randomness;
@@ -32,14 +33,14 @@ public class BootcDiskMatrixTests
         var failures = new List<string>();
         foreach (var (name, customizations) in DiskImageSamples.All(rootfs))
         {
-            foreach (var type in DiskImageOutput.DiskImageTypes)
+            foreach (var type in ImageTypes.All.Where(t => t.Kind == ImageKind.Disk))
             {
-                var request = DiskImageSamples.Request(Arch.Parse(arch), rootfs, customizations);
-                var manifest = BootcDiskImage.Generate(request, new SeededRandomSource(HashCode.Combine(arch, rootfs, name, type)));
-                var output = DiskImageOutput.For(type);
-                if (!manifest.Pipelines.Any(p => p.Name == output.Export))
+                var request = DiskImageSamples.Request(Arch.Parse(arch), rootfs, customizations) with { ImageTypes = [type] };
+                var manifest = BootcDiskImage.Generate(request, new SeededRandomSource(HashCode.Combine(arch, rootfs, name, type.Name)));
+                var exported = manifest.Pipelines.SingleOrDefault(p => p.Name == type.Export);
+                if (exported is null || !ManifestJson.ToCompactString(manifest).Contains($"\"filename\":\"{type.FileName}\"", StringComparison.Ordinal))
                 {
-                    failures.Add($"{type}/{name}: no pipeline {output.Export}");
+                    failures.Add($"{type.Name}/{name}: pipeline {type.Export} does not write {type.FileName}");
                 }
 
                 var errors = validator.Validate(ManifestJson.ToCompactString(manifest));

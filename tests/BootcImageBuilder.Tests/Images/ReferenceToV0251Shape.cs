@@ -20,7 +20,7 @@ public static class ReferenceToV0251Shape
         LabelEsp(manifest);
         RelabelEtcAndVarSeparately(manifest);
         Qcow2Compat11(manifest);
-        OvaArchiveNames(manifest);
+        ArchiveIsAnOvaOfThreeFiles(manifest);
         return manifest;
     }
 
@@ -163,14 +163,14 @@ public static class ReferenceToV0251Shape
     }
 
     /// <summary>
-    /// Older bib archived <c>disk.tar</c> with a stray <c>disk.vhd</c> path; now the OVA is a ustar of descriptor,
-    /// manifest and vmdk, and (this reimplementation's per-type naming) is called <c>image.ova</c>.
+    /// Older bib archived <c>&lt;base&gt;.tar</c> with a stray <c>&lt;base&gt;.vhd</c> path; since autumn 2025 the archive
+    /// is <c>&lt;base&gt;.ova</c>, a ustar of descriptor, manifest and vmdk. The base name is kept as the reference has it.
     /// </summary>
-    public static void OvaArchiveNames(JsonObject manifest)
+    public static void ArchiveIsAnOvaOfThreeFiles(JsonObject manifest)
     {
         var options = Pipeline(manifest, "archive")["stages"]![0]!["options"]!;
-        options["filename"] = "image.ova";
         var paths = options["paths"]!.AsArray();
+        options["filename"] = Path.GetFileNameWithoutExtension((string)paths[0]!) + ".ova";
         options["paths"] = new JsonArray([.. paths.Take(3).Select(p => p!.DeepClone())]);
     }
 

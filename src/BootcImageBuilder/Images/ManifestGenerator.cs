@@ -1,0 +1,66 @@
+using BootcImageBuilder.Blueprint;
+using BootcImageBuilder.Containers;
+using BootcImageBuilder.Distro;
+using BootcImageBuilder.Randomness;
+using Serilog;
+
+namespace BootcImageBuilder.Images;
+
+/// <summary>
+/// Answers "the manifests for these types from this container": inspects the image (and build container) once,
+/// then asks each requested kind's generator for its manifest. Warnings (unsupported blueprint options, the
+/// test-mode seed) go to <paramref name="warn"/>, in the order they arise.
+/// </summary>
+public sealed class ManifestGenerator(BootcInfoResolver resolver, IEnumerable<IImageKindGenerator> kinds, Action<string> warn)
+{
+    private readonly Dictionary<ImageKind, IImageKindGenerator> _kinds = kinds.ToDictionary(k => k.Kind);
+
+    /// <summary>A generator for every kind this version builds.</summary>
+    public static ManifestGenerator Create(BootcInfoResolver resolver, Action<string> warn) =>
+        new(resolver, [new DiskImageKind()], warn);
+
+    public async Task<IReadOnlyList<ImageManifest>> GenerateAsync(ManifestRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var generators = request.Types.Kinds.Select(GeneratorFor(request.Types)).ToList();
+        var containers = await resolver.ResolveAsync(
+            new ContainerResolveRequest(
+                request.ImageRef,
+                request.BuildContainerRef,
+                request.RootfsOverride is { } rootfs ? Disk.FilesystemTypeNames.ToName(rootfs) : null,
+                request.TargetArch,
+                ReadInitrdModules: request.Types.Kinds.Contains(ImageKind.Pxe)),
+            cancellationToken);
+
+        var manifests = new List<ImageManifest>(generators.Count);
+        foreach (var generator in generators)
+        {
+            var types = request.Types.OfKind(generator.Kind);
+            foreach (var warning in BlueprintSupportCheck.Check(request.Config, types.Names[0]))
+            {
+                warn(warning);
+            }
+
+            var random = RandomSourceSelection.Choose(
+                Environment.GetEnvironmentVariable(RandomSourceSelection.SeedVariable), containers.Source.Arch, DistroName(containers.Source));
+            if (random.TestModeNotice is { } notice && manifests.Count == 0)
+            {
+                warn(notice);
+            }
+
+            Log.Debug("generating the {Kind} manifest for {ImageRef} ({Arch})", generator.Kind, request.ImageRef, containers.Source.Arch);
+            var manifest = await generator.GenerateAsync(new ImageKindInput(request, types, containers, random.Source), cancellationToken);
+            manifests.Add(new ImageManifest(generator.Kind, types, manifest));
+        }
+
+        return manifests;
+    }
+
+    private Func<ImageKind, IImageKindGenerator> GeneratorFor(ImageTypeSet types) => kind =>
+        _kinds.TryGetValue(kind, out var generator)
+            ? generator
+            : throw new BibException($"image type \"{types.OfKind(kind).Names[0]}\" is not supported by this version yet");
+
+    /// <summary>Upstream names the distro <c>bootc-&lt;ID&gt;-&lt;VERSION_ID&gt;</c>; it seeds the test-mode RNG.</summary>
+    private static string DistroName(BootcInfo info) => $"bootc-{info.OsInfo.OsRelease.Id}-{info.OsInfo.OsRelease.VersionId}";
+}

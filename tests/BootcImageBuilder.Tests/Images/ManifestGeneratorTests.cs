@@ -1,0 +1,111 @@
+using BootcImageBuilder.Blueprint;
+using BootcImageBuilder.Containers;
+using BootcImageBuilder.Distro;
+using BootcImageBuilder.Images;
+using BootcImageBuilder.Osbuild;
+using BootcImageBuilder.Randomness;
+using BootcImageBuilder.Tests.Containers;
+
+namespace BootcImageBuilder.Tests.Images;
+
+/// <summary>The core's one entry point: one inspection, then one manifest per requested kind.</summary>
+public sealed class ManifestGeneratorTests : IDisposable
+{
+    private const string ImageRef = "quay.io/example/bootc:latest";
+
+    private readonly TempTree _tree = new TempTree()
+        .File("usr/lib/os-release", "ID=centos\nVERSION_ID=9\nNAME=\"CentOS Stream\"\n")
+        .File("etc/selinux/config", "SELINUXTYPE=targeted\n")
+        .File("usr/lib/modules/5.14.0/vmlinuz", "");
+
+    private readonly FakePodman _podman;
+    private readonly List<string> _warnings = [];
+
+    public ManifestGeneratorTests()
+    {
+        _podman = new FakePodman(_tree.Root);
+        Directory.CreateDirectory(Path.Join(_tree.Root, "var/lib/containers/storage/overlay"));
+    }
+
+    public void Dispose() => _tree.Dispose();
+
+    private ManifestGenerator Generator(params IImageKindGenerator[] kinds) => new(
+        new BootcInfoResolver(_podman, _tree.Root, new SeededRandomSource(1), secretsDirectory: "/nonexistent"),
+        kinds.Length == 0 ? [new DiskImageKind()] : kinds,
+        _warnings.Add);
+
+    private static ManifestRequest Request(params string[] types) =>
+        new(ImageRef, ImageTypeSet.Parse(types)) { TargetArch = Arch.X86_64 };
+
+    [Fact]
+    public async Task Disk_types_share_one_manifest_that_exports_each_and_names_each_artifact()
+    {
+        var manifests = await Generator().GenerateAsync(Request("qcow2", "ami", "raw"), CancellationToken.None);
+
+        var disk = Assert.Single(manifests);
+        Assert.Equal(ImageKind.Disk, disk.Kind);
+        Assert.Equal("manifest-qcow2-ami-raw.json", disk.FileName);
+        Assert.Equal(["qcow2", "image"], disk.Exports);
+        Assert.Equal([("qcow2", "qcow2/disk.qcow2"), ("ami", "image/disk.raw"), ("raw", "image/disk.raw")], disk.Artifacts);
+        Assert.Contains(disk.Manifest.Pipelines, p => p.Name == "qcow2");
+    }
+
+    [Fact]
+    public async Task A_kind_without_a_generator_is_refused_before_podman_runs()
+    {
+        var error = await Assert.ThrowsAsync<BibException>(
+            () => Generator().GenerateAsync(Request("pxe-tar-xz"), CancellationToken.None));
+
+        Assert.Equal("image type \"pxe-tar-xz\" is not supported by this version yet", error.Message);
+        Assert.Empty(_podman.Calls);
+    }
+
+    [Fact]
+    public async Task Each_kind_gets_its_own_manifest_from_its_own_generator_after_one_inspection()
+    {
+        var pxe = new RecordingKind(ImageKind.Pxe);
+
+        var manifests = await Generator(new DiskImageKind(), pxe).GenerateAsync(Request("pxe-tar-xz", "vmdk"), CancellationToken.None);
+
+        Assert.Equal([ImageKind.Pxe, ImageKind.Disk], manifests.Select(m => m.Kind));
+        Assert.Equal(["pxe-tar-xz"], pxe.Received!.Types.Names);
+        Assert.Equal(["manifest-pxe-tar-xz.json", "manifest-vmdk.json"], manifests.Select(m => m.FileName));
+        Assert.Single(_podman.Subcommands, s => s == "run");
+        // PXE needs the initrd modules, so they were read.
+        Assert.Equal(["ostree", "livenet"], pxe.Received.Containers.Source.OsInfo.InitrdModules);
+    }
+
+    [Fact]
+    public async Task Unsupported_blueprint_options_are_warned_about_per_kind()
+    {
+        var config = BlueprintParser.Parse("[customizations]\nfips = true\n", ConfigFormat.Toml, "c.toml");
+
+        await Generator().GenerateAsync(Request("vmdk") with { Config = config }, CancellationToken.None);
+
+        Assert.Equal(["blueprint validation failed for image type \"vmdk\": customizations.fips: not supported"], _warnings);
+    }
+
+    [Fact]
+    public async Task The_request_reaches_the_disk_manifest()
+    {
+        var request = Request("qcow2") with { RootfsOverride = BootcImageBuilder.Disk.FilesystemType.Btrfs, OmitDefaultKernelArgs = true };
+
+        var json = ManifestJson.ToCompactString((await Generator().GenerateAsync(request, CancellationToken.None))[0].Manifest);
+
+        Assert.Contains("\"type\":\"org.osbuild.mkfs.btrfs\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("console=ttyS0", json, StringComparison.Ordinal);
+    }
+
+    private sealed class RecordingKind(ImageKind kind) : IImageKindGenerator
+    {
+        public ImageKind Kind => kind;
+
+        public ImageKindInput? Received { get; private set; }
+
+        public Task<Manifest> GenerateAsync(ImageKindInput input, CancellationToken cancellationToken)
+        {
+            Received = input;
+            return Task.FromResult(new Manifest([new Pipeline("build", [])], []));
+        }
+    }
+}
