@@ -20,15 +20,7 @@ public sealed record DepsolveRequest(
 {
     /// <summary>
     /// <c>&lt;cache root&gt;/&lt;platform&gt;-&lt;releasever&gt;-&lt;arch&gt;</c>, e.g. <c>/rpmmd/platform:el9-9-x86_64</c>;
-    /// as upstream, only the last path element of that name counts, and the root itself when there is none.
+    /// as upstream, only the last path element of that name counts.
     /// </summary>
-    public string CacheDirectory
-    {
-        get
-        {
-            var name = $"{ModulePlatformId}-{ReleaseVersion}-{Arch}".TrimEnd('/');
-            var baseName = name.Length == 0 ? "." : name[(name.LastIndexOf('/') + 1)..];
-            return baseName is "." or "" ? CacheRoot : Path.Join(CacheRoot, baseName);
-        }
-    }
+    public string CacheDirectory => Path.Join(CacheRoot, Path.GetFileName($"{ModulePlatformId}-{ReleaseVersion}-{Arch}".TrimEnd('/')));
 }

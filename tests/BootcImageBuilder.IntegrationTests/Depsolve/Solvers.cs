@@ -26,5 +26,4 @@ internal static class Solvers
     /// <summary>A depsolver that runs a shell script as its solver.</summary>
     public static Depsolver Scripted(string script) =>
         new(new ProcessRunner(), new SolverLocator(new ProcessRunner(), overridePath: script, installLocations: [], searchPath: ""));
-
 }
