@@ -10,4 +10,9 @@ public interface IProcessRunner
     /// </summary>
     /// <exception cref="BibException">The program could not be started (for example, it is not installed).</exception>
     Task<ProcessResult> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="RunAsync"/>, with <paramref name="standardInput"/> written to the child's standard input, which is then closed.</summary>
+    /// <exception cref="BibException">The program could not be started (for example, it is not installed).</exception>
+    Task<ProcessResult> RunWithInputAsync(
+        string program, IReadOnlyList<string> arguments, string standardInput, CancellationToken cancellationToken);
 }

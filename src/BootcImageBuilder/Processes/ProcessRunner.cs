@@ -1,19 +1,26 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Text;
 
 namespace BootcImageBuilder.Processes;
 
-/// <summary>Runs programs with <see cref="Process"/>, standard input closed and both output streams captured.</summary>
+/// <summary>Runs programs with <see cref="Process"/>: standard input given or closed, both output streams captured.</summary>
 public sealed class ProcessRunner : IProcessRunner
 {
-    public async Task<ProcessResult> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    public Task<ProcessResult> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
+        RunWithInputAsync(program, arguments, "", cancellationToken);
+
+    public async Task<ProcessResult> RunWithInputAsync(
+        string program, IReadOnlyList<string> arguments, string standardInput, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(standardInput);
         ArgumentNullException.ThrowIfNull(arguments);
         cancellationToken.ThrowIfCancellationRequested();
 
         var startInfo = new ProcessStartInfo(program)
         {
             RedirectStandardInput = true,
+            StandardInputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -33,11 +40,11 @@ public sealed class ProcessRunner : IProcessRunner
             throw new BibException($"cannot run {program}: {e.Message}", e);
         }
 
-        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
         try
         {
+            await WriteInputAsync(process, standardInput, cancellationToken);
             await process.WaitForExitAsync(cancellationToken);
         }
         catch (OperationCanceledException)
@@ -50,6 +57,19 @@ public sealed class ProcessRunner : IProcessRunner
         }
 
         return new ProcessResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    private static async Task WriteInputAsync(Process process, string standardInput, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await process.StandardInput.WriteAsync(standardInput.AsMemory(), cancellationToken);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The child exited without reading all of its input; its exit code and output tell why.
+        }
     }
 
     private static void KillTree(Process process)

@@ -85,6 +85,10 @@ public sealed class ContainerEnvironmentSetupTests : IDisposable
     {
         public List<string> Commands { get; } = [];
 
+        public Task<ProcessResult> RunWithInputAsync(
+            string program, IReadOnlyList<string> arguments, string standardInput, CancellationToken cancellationToken) =>
+            RunAsync(program, arguments, cancellationToken);
+
         public Task<ProcessResult> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
         {
             Commands.Add($"{program} {string.Join(' ', arguments)}");

@@ -49,6 +49,10 @@ public sealed class PodmanTests : IDisposable
     {
         public List<(string Program, string[] Arguments)> Calls { get; } = [];
 
+        public Task<ProcessResult> RunWithInputAsync(
+            string program, IReadOnlyList<string> arguments, string standardInput, CancellationToken cancellationToken) =>
+            RunAsync(program, arguments, cancellationToken);
+
         public Task<ProcessResult> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
         {
             Calls.Add((program, [.. arguments]));

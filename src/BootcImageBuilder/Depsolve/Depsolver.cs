@@ -1,0 +1,77 @@
+using System.Text.Json;
+using BootcImageBuilder.Depsolve.Protocol;
+using BootcImageBuilder.Processes;
+
+namespace BootcImageBuilder.Depsolve;
+
+/// <summary>
+/// Resolves package-set chains with <c>osbuild-depsolve-dnf</c> (or the tool's own helper, see
+/// <see cref="SolverLocator"/>): one solver run per chain, a JSON request on stdin and the result on stdout.
+/// </summary>
+public sealed class Depsolver(IProcessRunner processes, SolverLocator locator)
+{
+    public Depsolver(IProcessRunner processes)
+        : this(processes, new SolverLocator(processes))
+    {
+    }
+
+    /// <summary>Resolves <paramref name="request"/>'s chain against the repositories of its root directory.</summary>
+    /// <exception cref="DepsolveException">The solver is missing, failed, or printed something unreadable.</exception>
+    /// <exception cref="BibException">A package set of the chain is empty.</exception>
+    public async Task<DepsolveResult> DepsolveAsync(DepsolveRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var solverRequest = SolverRequestBuilder.Build(request);
+        var solver = await locator.FindAsync(cancellationToken)
+            ?? throw DepsolveException.EmptyOutput($"{SolverLocator.ProgramName} command undefined");
+
+        ProcessResult result;
+        try
+        {
+            var input = JsonSerializer.Serialize(solverRequest, DepsolveJsonContext.Default.SolverRequest);
+            result = await processes.RunWithInputAsync(solver.Program, solver.Arguments, input, cancellationToken);
+        }
+        catch (BibException e)
+        {
+            throw DepsolveException.EmptyOutput($"starting {solver.Program} failed: {e.Message}");
+        }
+
+        if (result.Stderr.Length > 0)
+        {
+            Serilog.Log.Debug("{Solver} stderr: {Stderr}", solver, result.Stderr.TrimEnd());
+        }
+
+        if (!result.Succeeded)
+        {
+            throw SolverFailure(result, solverRequest.Arguments.Repositories);
+        }
+
+        return SolverResponseReader.Read(result.Stdout);
+    }
+
+    private static DepsolveException SolverFailure(ProcessResult result, IEnumerable<RepositoryConfig> requestRepositories)
+    {
+        var cause = $"running the depsolver failed: {result.ExitStatus}";
+        if (string.IsNullOrEmpty(result.Stdout))
+        {
+            return DepsolveException.EmptyOutput(cause);
+        }
+
+        try
+        {
+            var error = JsonSerializer.Deserialize(result.Stdout, DepsolveJsonContext.Default.SolverError)
+                ?? throw new JsonException("the error is null");
+            return new DepsolveException(error.Kind, DepsolveException.AnnotateRepositories(error.Reason, requestRepositories));
+        }
+        catch (JsonException e)
+        {
+            return new DepsolveException(
+                "InternalError",
+                $"Failed to unmarshal osbuild-depsolve-dnf error output {GoQuote(result.Stdout)}: {e.Message}",
+                cause);
+        }
+    }
+
+    // Go's %q of the output: a double-quoted string with escapes.
+    private static string GoQuote(string text) => JsonSerializer.Serialize(text, DepsolveJsonContext.Default.String);
+}
