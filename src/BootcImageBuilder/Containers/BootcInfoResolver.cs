@@ -39,7 +39,31 @@ public sealed class BootcInfoResolver
         EnsureContainerStorage();
         var facts = await EnsureBootcImageAsync(request.ImageRef, cancellationToken);
 
-        var source = await ResolveBootcInfoAsync(request.ImageRef, facts, request.ReadInitrdModules, cancellationToken);
+        var container = await BootcContainer.StartAsync(_podman, request.ImageRef, facts, NewContainerName(), _secretsDirectory, cancellationToken);
+        ResolvedContainers resolved;
+        try
+        {
+            resolved = await ResolveWithAsync(request, facts, container, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            await container.StopAfterFailureAsync(e);
+            throw;
+        }
+
+        if (request.KeepRunning)
+        {
+            return resolved with { Running = container };
+        }
+
+        await StopAsync(container);
+        return resolved;
+    }
+
+    private async Task<ResolvedContainers> ResolveWithAsync(
+        ContainerResolveRequest request, ImageFacts facts, BootcContainer container, CancellationToken cancellationToken)
+    {
+        var source = await ReadBootcInfoAsync(request.ImageRef, facts, container, request.ReadInitrdModules, cancellationToken);
         if (!string.IsNullOrEmpty(request.RootFsOverride))
         {
             source = source with { DefaultRootFs = request.RootFsOverride };
@@ -134,23 +158,27 @@ public sealed class BootcInfoResolver
 
     private Task<BootcInfo> ResolveBootcInfoAsync(
         string imageRef, ImageFacts facts, bool readInitrdModules, CancellationToken cancellationToken) =>
-        WithContainerAsync(imageRef, facts, async container =>
-        {
-            var osInfo = OsInfoReader.Load(container.Root);
-            if (readInitrdModules && osInfo.Kernel is { } kernel)
-            {
-                osInfo = osInfo with { InitrdModules = await container.ReadInitrdModulesAsync(kernel.Version, cancellationToken) };
-            }
+        WithContainerAsync(
+            imageRef, facts, container => ReadBootcInfoAsync(imageRef, facts, container, readInitrdModules, cancellationToken), cancellationToken);
 
-            var defaultRootFs = await container.ReadDefaultRootFsTypeAsync(cancellationToken);
-            return new BootcInfo(
-                imageRef,
-                facts.Id,
-                ParseArch(facts.Architecture, "failed to set bootc distro architecture"),
-                defaultRootFs,
-                facts.Size,
-                osInfo);
-        }, cancellationToken);
+    private static async Task<BootcInfo> ReadBootcInfoAsync(
+        string imageRef, ImageFacts facts, BootcContainer container, bool readInitrdModules, CancellationToken cancellationToken)
+    {
+        var osInfo = OsInfoReader.Load(container.Root);
+        if (readInitrdModules && osInfo.Kernel is { } kernel)
+        {
+            osInfo = osInfo with { InitrdModules = await container.ReadInitrdModulesAsync(kernel.Version, cancellationToken) };
+        }
+
+        var defaultRootFs = await container.ReadDefaultRootFsTypeAsync(cancellationToken);
+        return new BootcInfo(
+            imageRef,
+            facts.Id,
+            ParseArch(facts.Architecture, "failed to set bootc distro architecture"),
+            defaultRootFs,
+            facts.Size,
+            osInfo);
+    }
 
     private async Task<T> WithContainerAsync<T>(
         string imageRef, ImageFacts facts, Func<BootcContainer, Task<T>> inspect, CancellationToken cancellationToken)
@@ -167,6 +195,12 @@ public sealed class BootcInfoResolver
             throw;
         }
 
+        await StopAsync(container);
+        return result;
+    }
+
+    private static async Task StopAsync(BootcContainer container)
+    {
         try
         {
             await container.StopAsync();
@@ -175,8 +209,6 @@ public sealed class BootcInfoResolver
         {
             throw new BibException($"stopping the container failed: {e.Message}", e);
         }
-
-        return result;
     }
 
     /// <summary>Upstream's check when it builds the bootc distro from the info.</summary>

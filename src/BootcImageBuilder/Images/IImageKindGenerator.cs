@@ -8,5 +8,11 @@ public interface IImageKindGenerator
 {
     ImageKind Kind { get; }
 
+    /// <summary>
+    /// Whether generation needs the image's container still running (<see cref="ImageKindInput.Containers"/>'s
+    /// <c>Running</c>): the legacy installer ISO depsolves against its root.
+    /// </summary>
+    bool NeedsRunningContainer => false;
+
     Task<Manifest> GenerateAsync(ImageKindInput input, CancellationToken cancellationToken);
 }

@@ -23,13 +23,14 @@ public sealed class ManifestGenerator(BootcInfoResolver resolver, IEnumerable<II
     {
         ArgumentNullException.ThrowIfNull(request);
         var generators = request.Types.Kinds.Select(GeneratorFor(request.Types)).ToList();
-        var containers = await resolver.ResolveAsync(
+        await using var containers = await resolver.ResolveAsync(
             new ContainerResolveRequest(
                 request.ImageRef,
                 request.BuildContainerRef,
                 request.RootfsOverride is { } rootfs ? Disk.FilesystemTypeNames.ToName(rootfs) : null,
                 request.TargetArch,
-                ReadInitrdModules: request.Types.Kinds.Contains(ImageKind.Pxe)),
+                ReadInitrdModules: request.Types.Kinds.Contains(ImageKind.Pxe),
+                KeepRunning: generators.Any(g => g.NeedsRunningContainer)),
             cancellationToken);
 
         var manifests = new List<ImageManifest>(generators.Count);

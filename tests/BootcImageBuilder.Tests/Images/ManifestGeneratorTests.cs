@@ -96,15 +96,41 @@ public sealed class ManifestGeneratorTests : IDisposable
         Assert.DoesNotContain("console=ttyS0", json, StringComparison.Ordinal);
     }
 
-    private sealed class RecordingKind(ImageKind kind) : IImageKindGenerator
+    [Fact]
+    public async Task A_kind_that_needs_the_running_container_gets_it_and_it_is_removed_afterwards()
+    {
+        var iso = new RecordingKind(ImageKind.LegacyInstallerIso, needsRunningContainer: true);
+
+        await Generator(iso).GenerateAsync(Request("anaconda-iso"), CancellationToken.None);
+
+        Assert.Equal(_tree.Root, iso.RootWhileGenerating);
+        Assert.Equal("rm", _podman.Subcommands.Last());
+    }
+
+    [Fact]
+    public async Task Other_kinds_get_no_running_container()
+    {
+        var pxe = new RecordingKind(ImageKind.Pxe);
+
+        await Generator(pxe).GenerateAsync(Request("pxe-tar-xz"), CancellationToken.None);
+
+        Assert.Null(pxe.Received!.Containers.Running);
+    }
+
+    private sealed class RecordingKind(ImageKind kind, bool needsRunningContainer = false) : IImageKindGenerator
     {
         public ImageKind Kind => kind;
+
+        public bool NeedsRunningContainer => needsRunningContainer;
+
+        public string? RootWhileGenerating { get; private set; }
 
         public ImageKindInput? Received { get; private set; }
 
         public Task<Manifest> GenerateAsync(ImageKindInput input, CancellationToken cancellationToken)
         {
             Received = input;
+            RootWhileGenerating = input.Containers.Running?.Root;
             return Task.FromResult(new Manifest([new Pipeline("build", [])], []));
         }
     }
