@@ -21,5 +21,17 @@ internal sealed class TempTree : IDisposable
         return this;
     }
 
+    /// <summary>A symbolic link at <paramref name="path"/> whose target text is <paramref name="target"/> (it need not exist).</summary>
+    public TempTree Link(string path, string target)
+    {
+        var link = Path.Join(Root, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(link)!);
+        System.IO.File.CreateSymbolicLink(link, target);
+        return this;
+    }
+
+    /// <summary>The absolute path of <paramref name="path"/> in the tree.</summary>
+    public string PathOf(string path) => Path.Join(Root, path);
+
     public void Dispose() => Directory.Delete(Root, recursive: true);
 }

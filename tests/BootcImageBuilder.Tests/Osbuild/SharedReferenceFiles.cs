@@ -13,6 +13,9 @@ public static class SharedReferenceFiles
 
     public static string? ReferenceManifestsDirectory => SubdirectoryOrNull("reference-manifests");
 
+    /// <summary>Upstream bib's <c>bib/data/defs</c> at its final commit (links stored as files holding the target), or null.</summary>
+    public static string? ReferenceDefsDirectory => SubdirectoryOrNull(Path.Combine("reference-defs", "bib-2cc5e95"));
+
     /// <summary>Path of a reference manifest such as <c>bootc-bib-testdata/centos-bootc-stream9-x86_64-disk.json</c>, or null.</summary>
     public static string? ReferenceManifest(string relativePath)
     {
