@@ -1,6 +1,7 @@
 using BootcImageBuilder.Building;
 using BootcImageBuilder.Cli.Progress;
 using BootcImageBuilder.Cli.Settings;
+using BootcImageBuilder.Distro;
 using BootcImageBuilder.Images;
 using BootcImageBuilder.Osbuild;
 using BootcImageBuilder.Osbuild.Running;
@@ -109,7 +110,7 @@ internal sealed class BuildFlow(
             throw new BibException("chowning is not allowed in output directory");
         }
 
-        progress.Message($"Generating manifest {manifestSettings.Types.ManifestFileName}");
+        progress.Message($"Generating manifest {ManifestNames(manifestSettings.Types)}");
         IReadOnlyList<ImageManifest> manifests;
         try
         {
@@ -127,11 +128,14 @@ internal sealed class BuildFlow(
         }
 
         progress.Pulse("Disk image building step");
-        var artifacts = new List<Artifact>();
+        // One staging directory for every manifest: nothing is moved into place until all of them are built.
+        using var staging = OutputStaging.Create(output);
         foreach (var manifest in manifests)
         {
-            artifacts.AddRange(await BuildAsync(manifest, output, canChown, settings, progress, cancellationToken));
+            await BuildAsync(manifest, staging, canChown, settings, progress, cancellationToken);
         }
+
+        var artifacts = staging.Promote(manifests.SelectMany(m => m.Artifacts).ToList());
 
         progress.Message("Build complete!");
         progress.Message($"Results saved in {settings.OutputDirectory}");
@@ -150,17 +154,16 @@ internal sealed class BuildFlow(
         }
     }
 
-    /// <summary>Runs osbuild on one manifest into a staging directory, then moves its artifacts into place.</summary>
-    private async Task<IReadOnlyList<Artifact>> BuildAsync(
+    /// <summary>Runs osbuild on one manifest, exporting into the staging directory.</summary>
+    private async Task BuildAsync(
         ImageManifest manifest,
-        string output,
+        OutputStaging staging,
         bool canChown,
         BuildSettings settings,
         IProgressReporter progress,
         CancellationToken cancellationToken)
     {
         progress.Message($"Building {manifest.FileName}");
-        using var staging = OutputStaging.Create(output);
         var invocation = new OsbuildInvocation(settings.StoreDirectory, staging.StagingDirectory, manifest.Exports)
         {
             InVm = settings.Manifest.InVm,
@@ -184,9 +187,11 @@ internal sealed class BuildFlow(
         {
             throw BibException.Wrap("cannot run osbuild", e);
         }
-
-        return staging.Promote(manifest.Artifacts);
     }
+
+    /// <summary>The manifest files the request makes: one per kind of image (upstream makes one).</summary>
+    private static string ManifestNames(ImageTypeSet types) =>
+        string.Join(", ", types.Kinds.Select(kind => types.OfKind(kind).ManifestFileName));
 
     /// <summary>Written to a temporary name first, so a reader never sees half a manifest.</summary>
     private static async Task SaveManifestAsync(string path, Manifest manifest, CancellationToken cancellationToken)

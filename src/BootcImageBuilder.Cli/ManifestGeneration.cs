@@ -51,7 +51,8 @@ internal sealed class ManifestGeneration(Func<Action<string>, ManifestGenerator>
         }
 
         await stderr.WriteLineAsync("WARNING: target-arch is experimental and needs an installed 'qemu-user' package");
-        if (settings.Types.Names.Contains("iso"))
+        // Upstream checks only the literal "iso"; every installer ISO is refused here.
+        if (settings.Types.BuildsIso)
         {
             throw new BibException("cannot build iso for different target arches yet");
         }

@@ -26,7 +26,11 @@ public sealed class ImageTypeSet
     /// <summary>The requested types of one kind, in their order.</summary>
     public ImageTypeSet OfKind(ImageKind kind) => new(Requested.Where(r => r.Type.Kind == kind).ToList());
 
-    /// <summary>Validates the names; messages are upstream's, without the caller's <c>cannot detect build types</c> prefix.</summary>
+    /// <summary>
+    /// Validates the names; messages are upstream's, without the caller's <c>cannot detect build types</c> prefix.
+    /// Unlike upstream, ISO and disk types may be mixed (one manifest each); only two kinds that would write the
+    /// same artifact are refused.
+    /// </summary>
     public static ImageTypeSet Parse(IReadOnlyList<string> names)
     {
         ArgumentNullException.ThrowIfNull(names);
@@ -41,11 +45,6 @@ public sealed class ImageTypeSet
             var type = ImageTypes.Find(name)
                 ?? throw new BibException($"unsupported image type \"{name}\", valid types are {ImageTypes.Available}");
             requested.Add(new RequestedImageType(name, type));
-        }
-
-        if (requested.Any(r => r.Type.Kind.IsIso()) && requested.Any(r => !r.Type.Kind.IsIso()))
-        {
-            throw new BibException($"cannot mix ISO/disk images in request [{string.Join(' ', names)}]");
         }
 
         if (requested.DistinctBy(r => r.Type.Kind).GroupBy(r => r.ArtifactPath).FirstOrDefault(g => g.Count() > 1) is { } clash)
