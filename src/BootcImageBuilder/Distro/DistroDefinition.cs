@@ -15,7 +15,10 @@ public sealed class DistroDefinition(string distro, string path, IReadOnlyList<I
     public IReadOnlyList<string> ImageTypeNames => ImageTypes.Select(t => t.ImageType).ToList();
 
     /// <summary>The definition of <paramref name="imageType"/>.</summary>
-    /// <exception cref="BibException">The file has no such image type (upstream's message, listing the ones it has).</exception>
+    /// <exception cref="BibException">
+    /// The file has no such image type: upstream's message, listing the types it has in file order (Go lists them in
+    /// map order, which varies from run to run).
+    /// </exception>
     public ImageDefinition ImageType(string imageType) =>
         ImageTypes.FirstOrDefault(t => t.ImageType == imageType)
         ?? throw new BibException(

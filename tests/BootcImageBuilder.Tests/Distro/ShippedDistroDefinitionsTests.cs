@@ -78,6 +78,7 @@ public sealed class ShippedDistroDefinitionsTests
         var lookup = new DistroDefinitionLookup(DistroDefinitionLookup.DefaultSearchDirectories.Where(d => d == besideAssembly).ToList());
 
         Assert.Equal(Path.Combine(besideAssembly, "stillos-10.yaml"), lookup.Load("stillos", "10").Path);
+        Assert.False(Directory.Exists(Path.Combine(besideAssembly, "bootc-generic")), "bootc-generic is embedded, not copied");
     }
 
     // The reference keeps upstream's links as small files holding the link target; the target's file name is

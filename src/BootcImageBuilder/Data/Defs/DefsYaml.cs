@@ -12,8 +12,18 @@ public static class DefsYaml
         .IgnoreUnmatchedProperties()
         .Build();
 
+    // The built-in data is read strictly so a misspelt key fails the tests instead of being dropped.
+    private static readonly IDeserializer Strict = new StaticDeserializerBuilder(new DefsYamlContext())
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .Build();
+
     /// <summary>A distro file: image-type name to its definition (null for an empty entry), in file order. Empty text gives an empty map.</summary>
     /// <exception cref="YamlDotNet.Core.YamlException">The text is not YAML of that shape.</exception>
     public static Dictionary<string, ImageDefYaml?> ReadDistroFile(string text) =>
         Lenient.Deserialize<Dictionary<string, ImageDefYaml?>?>(text) ?? [];
+
+    /// <summary>A <c>bootc-generic/imagetypes.yaml</c>; unknown keys are errors.</summary>
+    /// <exception cref="YamlDotNet.Core.YamlException">The text is not YAML of that shape.</exception>
+    public static ImageTypesYaml ReadImageTypes(string text) =>
+        Strict.Deserialize<ImageTypesYaml?>(text) ?? new ImageTypesYaml();
 }

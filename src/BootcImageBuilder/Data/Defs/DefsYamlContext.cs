@@ -3,12 +3,17 @@ using YamlDotNet.Serialization;
 namespace BootcImageBuilder.Data.Defs;
 
 /// <summary>
-/// The source-generated YamlDotNet context for every file under <c>data/defs</c>: the distro package-set files.
+/// The source-generated YamlDotNet context for every file under <c>data/defs</c>: the distro package-set files and
+/// the embedded <c>bootc-generic/imagetypes.yaml</c>.
 /// Generated code instead of reflection keeps NativeAOT publishing free of trim warnings; a new file shape adds its
 /// types here.
 /// </summary>
 [YamlStaticContext]
 [YamlSerializable(typeof(ImageDefYaml))]
+[YamlSerializable(typeof(ImageTypesYaml))]
+[YamlSerializable(typeof(PartitionTableYaml))]
+[YamlSerializable(typeof(PartitionYaml))]
+[YamlSerializable(typeof(FilesystemYaml))]
 public partial class DefsYamlContext : StaticContext
 {
 }
