@@ -1,54 +1,20 @@
+using BootcImageBuilder.Data.Defs;
+
 namespace BootcImageBuilder.Distro;
 
-/// <summary>Every image type this tool builds: the one table that names, kinds, exports and file names come from.</summary>
+/// <summary>
+/// Every image type this tool builds: the one table that names, kinds, exports, file names and supported options come
+/// from, read from the <c>image_types</c> of the embedded <c>data/defs/bootc-generic/imagetypes.yaml</c>.
+/// </summary>
 public static class ImageTypes
 {
-    private static readonly string[] DiskOptions =
-        ["directories", "disk", "files", "filesystem", "group", "ignition", "kernel.append", "user", "sshd"];
+    private static readonly Lazy<IReadOnlyList<ImageType>> Table = new(() =>
+        EmbeddedDefs.BootcGenericImageTypes.ImageTypes.Select(entry => FromYaml(entry.Key, entry.Value)).ToList());
 
-    private static readonly string[] IsoOptions = ["fips", "group", "installer", "kernel.append", "user"];
-
-    private static readonly string[] PxeOptions = ["directories", "files", "filesystem", "user", "group", "kernel.append"];
-
-    public static IReadOnlyList<ImageType> All { get; } =
-    [
-        Disk("ami", "image", "disk.raw"),
-        new()
-        {
-            Name = "anaconda-iso",
-            Aliases = ["iso"],
-            Kind = ImageKind.LegacyInstallerIso,
-            Export = "bootiso",
-            FileName = "install.iso",
-            SupportedOptions = IsoOptions,
-        },
-        new()
-        {
-            Name = "bootc-installer",
-            Kind = ImageKind.BootcInstallerIso,
-            Export = "bootiso",
-            FileName = "install.iso",
-            SupportedOptions = IsoOptions,
-        },
-        Disk("gce", "gce", "image.tar.gz"),
-        Disk("ova", "archive", "image.ova"),
-        new()
-        {
-            Name = "pxe-tar-xz",
-            Kind = ImageKind.Pxe,
-            Export = "bootc-pxe-tree",
-            FileName = "",
-            SupportedOptions = PxeOptions,
-        },
-        Disk("qcow2", "qcow2", "disk.qcow2"),
-        Disk("raw", "image", "disk.raw"),
-        Disk("vhd", "vpc", "disk.vhd"),
-        Disk("vmdk", "vmdk", "disk.vmdk"),
-    ];
+    public static IReadOnlyList<ImageType> All => Table.Value;
 
     /// <summary>Every accepted name, aliases included, sorted and comma-separated, as upstream lists them in its error.</summary>
-    public static string Available { get; } =
-        string.Join(", ", All.SelectMany(t => t.Aliases.Prepend(t.Name)).Order(StringComparer.Ordinal));
+    public static string Available => string.Join(", ", All.SelectMany(t => t.Aliases.Prepend(t.Name)).Order(StringComparer.Ordinal));
 
     /// <summary>The type <paramref name="name"/> names (its canonical name or an alias), or null.</summary>
     public static ImageType? Find(string name) => All.FirstOrDefault(t => t.Accepts(name));
@@ -57,12 +23,22 @@ public static class ImageTypes
     public static ImageType Get(string name) =>
         Find(name) ?? throw new ArgumentException($"unknown image type \"{name}\"", nameof(name));
 
-    private static ImageType Disk(string name, string export, string fileName) => new()
+    private static ImageType FromYaml(string name, ImageTypeYaml yaml) => new()
     {
         Name = name,
-        Kind = ImageKind.Disk,
-        Export = export,
-        FileName = fileName,
-        SupportedOptions = DiskOptions,
+        Aliases = yaml.Aliases,
+        Kind = KindOf(name, yaml.Kind),
+        Export = yaml.Export,
+        FileName = yaml.Filename,
+        SupportedOptions = yaml.SupportedBlueprintOptions,
+    };
+
+    private static ImageKind KindOf(string type, string kind) => kind switch
+    {
+        "disk" => ImageKind.Disk,
+        "legacy-installer-iso" => ImageKind.LegacyInstallerIso,
+        "bootc-installer-iso" => ImageKind.BootcInstallerIso,
+        "pxe" => ImageKind.Pxe,
+        _ => throw new InvalidOperationException($"image type {type} has an unknown kind \"{kind}\" in imagetypes.yaml"),
     };
 }

@@ -11,6 +11,7 @@ namespace BootcImageBuilder.Data.Defs;
 [YamlStaticContext]
 [YamlSerializable(typeof(ImageDefYaml))]
 [YamlSerializable(typeof(ImageTypesYaml))]
+[YamlSerializable(typeof(ImageTypeYaml))]
 [YamlSerializable(typeof(PartitionTableYaml))]
 [YamlSerializable(typeof(PartitionYaml))]
 [YamlSerializable(typeof(FilesystemYaml))]

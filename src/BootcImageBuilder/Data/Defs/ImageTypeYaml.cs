@@ -1,0 +1,16 @@
+namespace BootcImageBuilder.Data.Defs;
+
+/// <summary>One entry of <c>image_types</c> in <c>bootc-generic/imagetypes.yaml</c>.</summary>
+public sealed class ImageTypeYaml
+{
+    /// <summary><c>disk</c>, <c>legacy-installer-iso</c>, <c>bootc-installer-iso</c> or <c>pxe</c>.</summary>
+    public string Kind { get; set; } = "";
+
+    public List<string> Aliases { get; set; } = [];
+
+    public string Export { get; set; } = "";
+
+    public string Filename { get; set; } = "";
+
+    public List<string> SupportedBlueprintOptions { get; set; } = [];
+}
