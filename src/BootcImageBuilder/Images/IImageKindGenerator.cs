@@ -15,4 +15,8 @@ public interface IImageKindGenerator
     bool NeedsRunningContainer => false;
 
     Task<Manifest> GenerateAsync(ImageKindInput input, CancellationToken cancellationToken);
+
+    /// <summary>The manifest with the osbuild environment and resources its build needs; by default none.</summary>
+    async Task<GeneratedManifest> GenerateManifestAsync(ImageKindInput input, CancellationToken cancellationToken) =>
+        new(await GenerateAsync(input, cancellationToken));
 }

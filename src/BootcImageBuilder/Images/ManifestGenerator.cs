@@ -2,6 +2,7 @@ using BootcImageBuilder.Blueprint;
 using BootcImageBuilder.Containers;
 using BootcImageBuilder.Distro;
 using BootcImageBuilder.Randomness;
+using BootcImageBuilder.Processes;
 using Serilog;
 
 namespace BootcImageBuilder.Images;
@@ -16,8 +17,15 @@ public sealed class ManifestGenerator(BootcInfoResolver resolver, IEnumerable<II
     private readonly Dictionary<ImageKind, IImageKindGenerator> _kinds = kinds.ToDictionary(k => k.Kind);
 
     /// <summary>A generator for every kind this version builds.</summary>
-    public static ManifestGenerator Create(BootcInfoResolver resolver, Action<string> warn) =>
-        new(resolver, [new DiskImageKind()], warn);
+    public static ManifestGenerator Create(BootcInfoResolver resolver, Action<string> warn, IProcessRunner? processes = null) =>
+        new(
+            resolver,
+            [
+                new DiskImageKind(),
+                new LegacyInstallerIsoKind(new Depsolve.Depsolver(processes ?? new ProcessRunner()), DistroDefinitionLookup.Default, new Depsolve.RhsmSecrets()),
+                new BootcInstallerIsoKind(resolver),
+            ],
+            warn);
 
     public async Task<IReadOnlyList<ImageManifest>> GenerateAsync(ManifestRequest request, CancellationToken cancellationToken)
     {
@@ -50,8 +58,20 @@ public sealed class ManifestGenerator(BootcInfoResolver resolver, IEnumerable<II
             }
 
             Log.Debug("generating the {Kind} manifest for {ImageRef} ({Arch})", generator.Kind, request.ImageRef, containers.Source.Arch);
-            var manifest = await generator.GenerateAsync(new ImageKindInput(request, types, containers, random.Source), cancellationToken);
-            manifests.Add(new ImageManifest(generator.Kind, types, manifest));
+            try
+            {
+                var generated = await generator.GenerateManifestAsync(new ImageKindInput(request, types, containers, random.Source), cancellationToken);
+                manifests.Add(new ImageManifest(generator.Kind, types, generated.Manifest)
+                {
+                    OsbuildEnvironment = generated.OsbuildEnvironment,
+                    Resources = generated.Resources,
+                });
+            }
+            catch
+            {
+                manifests.ForEach(m => m.Dispose());
+                throw;
+            }
         }
 
         return manifests;

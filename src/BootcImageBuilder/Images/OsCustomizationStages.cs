@@ -62,6 +62,24 @@ public static class OsCustomizationStages
         return Stage.Of(new GroupsOptions(OsbuildMap.From(entries.DistinctBy(e => e.Key)), Force: true));
     }
 
+    /// <summary>The <c>org.osbuild.users</c> entry of a blueprint user; a plaintext password is hashed.</summary>
+    public static UserEntry UserEntryOf(UserCustomization user, IRandomSource random)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var password = string.IsNullOrEmpty(user.Password) ? null : PasswordCrypt.HashIfPlaintext(user.Password, random);
+        return new UserEntry(
+            ToInt(user.Uid),
+            ToInt(user.Gid),
+            user.Groups.Count == 0 ? null : user.Groups,
+            user.Description,
+            user.Home,
+            user.Shell,
+            password,
+            user.Key,
+            ToInt(user.ExpireDate),
+            user.ForcePasswordReset);
+    }
+
     /// <summary>The home roots the users need (<c>/var/roothome</c> for root, <c>/var/home</c> for the others), then the users.</summary>
     public static IReadOnlyList<Stage> Users(IReadOnlyList<UserCustomization> users, IRandomSource random)
     {
@@ -85,18 +103,7 @@ public static class OsCustomizationStages
         var entries = new Dictionary<string, UserEntry>(StringComparer.Ordinal);
         foreach (var user in users)
         {
-            var password = string.IsNullOrEmpty(user.Password) ? null : PasswordCrypt.HashIfPlaintext(user.Password, random);
-            entries[user.Name] = new UserEntry(
-                ToInt(user.Uid),
-                ToInt(user.Gid),
-                user.Groups.Count == 0 ? null : user.Groups,
-                user.Description,
-                user.Home,
-                user.Shell,
-                password,
-                user.Key,
-                ToInt(user.ExpireDate),
-                user.ForcePasswordReset);
+            entries[user.Name] = UserEntryOf(user, random);
         }
 
         return [Stage.Of(new MkdirOptions(homeRoots)), Stage.Of(new UsersOptions(OsbuildMap.From(entries)))];
