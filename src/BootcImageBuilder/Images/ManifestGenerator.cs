@@ -17,7 +17,7 @@ public sealed class ManifestGenerator(BootcInfoResolver resolver, IEnumerable<II
 
     /// <summary>A generator for every kind this version builds.</summary>
     public static ManifestGenerator Create(BootcInfoResolver resolver, Action<string> warn) =>
-        new(resolver, [new DiskImageKind()], warn);
+        new(resolver, [new DiskImageKind(), new PxeImageKind()], warn);
 
     public async Task<IReadOnlyList<ImageManifest>> GenerateAsync(ManifestRequest request, CancellationToken cancellationToken)
     {
