@@ -1,5 +1,3 @@
-using BootcImageBuilder.Blueprint;
-using BootcImageBuilder.Containers;
 using BootcImageBuilder.Disk;
 using BootcImageBuilder.Osbuild;
 using BootcImageBuilder.Randomness;
@@ -20,51 +18,12 @@ public static class BootcDiskImage
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(random);
-        var source = request.Source;
-        var customizations = request.Customizations;
-
-        var diskYaml = source.OsInfo.DiskYaml is { } embedded ? DiskYaml.Parse(embedded.Contents, embedded.Path) : null;
-        var rootfsType = RootfsTypeOf(request);
-        var partitioning = PartitioningMapping.ToPartitioningRequest(request, rootfsType, diskYaml?.PartitionTable);
-        if (partitioning.Disk is { } disk && DiskLayoutValidation.Error(disk) is { } invalid)
-        {
-            throw new BibException("error reading disk customizations: " + invalid);
-        }
-
-        var table = BootcPartitionTables.Generate(partitioning, random);
         var fileNames = DiskFileNames.For(request.ImageTypes);
-
-        var pipelines = new List<Pipeline>();
-        var separateBuild = request.BuildSource is { } buildSource && !SameContainer(buildSource, source);
-        var rawSourcePipeline = BootcDiskPipelines.Build;
-        if (separateBuild)
-        {
-            pipelines.Add(ContainerBuildroot.Create(
-                BootcDiskPipelines.Target, source, source.OsInfo.SelinuxPolicy, ContainerBuildroot.TargetConfigDirectories));
-            rawSourcePipeline = BootcDiskPipelines.Target;
-        }
-
-        var buildContainer = separateBuild ? request.BuildSource! : source;
-        var buildPolicy = NullIfEmpty(buildContainer.OsInfo.SelinuxPolicy) ?? source.OsInfo.SelinuxPolicy;
-        pipelines.Add(ContainerBuildroot.Create(
-            BootcDiskPipelines.Build,
-            buildContainer,
-            buildPolicy,
-            separateBuild ? ContainerBuildroot.TargetConfigDirectories : null,
-            separateBuild ? BootcDiskPipelines.Target : null));
-
-        var imageStages = RawImageStages.Create(new RawImageSpec(
-            source,
-            table,
-            diskYaml?.MountConfiguration ?? MountConfiguration.Units,
-            KernelArgsOf(request),
-            rawSourcePipeline,
-            customizations,
-            fileNames.Raw), random);
-        pipelines.Add(new Pipeline(BootcDiskPipelines.Image, imageStages, build: PipelineReference.To(BootcDiskPipelines.Build)));
-        pipelines.AddRange(FormatPipelines.All(fileNames));
-
-        return new Manifest(pipelines, SourcesOf(request, separateBuild));
+        var install = BootcInstallPipelines.Create(
+            request, new BootcInstallSettings(fileNames.Raw, MountConfiguration.Units, KernelArgsOf(request)), random);
+        return new Manifest(
+            [.. install.Pipelines, .. FormatPipelines.All(fileNames)],
+            BootcInstallPipelines.SourcesOf(request, install.SeparateBuild));
     }
 
     /// <summary>The root filesystem type: <c>--rootfs</c>, else the container's default; ext4, xfs or btrfs.</summary>
@@ -88,26 +47,6 @@ public static class BootcDiskImage
 
         return args;
     }
-
-    private static List<Source> SourcesOf(BootcDiskImageRequest request, bool separateBuild)
-    {
-        var imageIds = new List<string> { ContainerBuildroot.ImageIdOf(request.Source) };
-        if (separateBuild)
-        {
-            imageIds.Add(ContainerBuildroot.ImageIdOf(request.BuildSource!));
-        }
-
-        var sources = new List<Source> { new ContainersStorageSource(imageIds) };
-        var files = request.Customizations?.Files ?? [];
-        if (files.Count > 0)
-        {
-            sources.Add(new InlineSource(files.Select(OsCustomizationStages.ContentOf).DistinctBy(InlineSource.ChecksumOf)));
-        }
-
-        return sources;
-    }
-
-    private static bool SameContainer(BootcInfo a, BootcInfo b) => a.ImageRef == b.ImageRef && a.ImageId == b.ImageId;
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -11,6 +11,23 @@ namespace BootcImageBuilder.Images;
 /// <param name="Source">The container to install (the target). Its disk.yaml, if any, is read from <see cref="OsInfo.DiskYaml"/>.</param>
 public sealed record BootcDiskImageRequest(BootcInfo Source)
 {
+    /// <summary>The request a kind's generator input describes: its container(s), the config, the flags and its types.</summary>
+    public static BootcDiskImageRequest From(ImageKindInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var containers = input.Containers;
+        var request = input.Request;
+        return new BootcDiskImageRequest(containers.Source)
+        {
+            BuildSource = containers.HasSeparateBuildContainer ? containers.Build : null,
+            Customizations = request.Config.Customizations,
+            EmbeddedCustomizations = Images.EmbeddedCustomizations.Of(containers.Source),
+            RootfsOverride = request.RootfsOverride,
+            OmitDefaultKernelArgs = request.OmitDefaultKernelArgs,
+            ImageTypes = input.Types.Types,
+        };
+    }
+
     /// <summary>A separate build container (<c>--build-container</c>); null builds with <see cref="Source"/> itself.</summary>
     public BootcInfo? BuildSource { get; init; }
 

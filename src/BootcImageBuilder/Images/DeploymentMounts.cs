@@ -65,7 +65,18 @@ public sealed record DeploymentMounts(
 
     /// <summary>These mounts plus the booted deployment bound onto <c>tree://</c>, for stages that customize the OS.</summary>
     public IReadOnlyList<Mount> DeploymentTreeMounts =>
-        [.. Mounts, Mount.OstreeDefaultDeployment(), Mount.Bind("bind-ostree-deployment-to-tree", "mount://", "tree://")];
+        [.. WithDeployment, DeploymentBind];
+
+    /// <summary>These mounts plus the booted deployment (<c>mount://-/</c> then addresses the deployed OS); no tree binding.</summary>
+    public IReadOnlyList<Mount> WithDeployment => [.. Mounts, Mount.OstreeDefaultDeployment()];
+
+    /// <summary>
+    /// These mounts with the physical root (the filesystem itself, not the deployment in it) bound onto <c>tree://</c>,
+    /// for stages that must write next to <c>/ostree</c>.
+    /// </summary>
+    public IReadOnlyList<Mount> PhysicalRootTreeMounts => [.. Mounts, DeploymentBind];
+
+    private static Mount DeploymentBind => Mount.Bind("bind-ostree-deployment-to-tree", "mount://", "tree://");
 
     private static Mount MountOf(Filesystem fs, string source, int? partition) => fs.Type switch
     {

@@ -24,6 +24,7 @@ public sealed class ManifestGenerator(BootcInfoResolver resolver, IEnumerable<II
                 new DiskImageKind(),
                 new LegacyInstallerIsoKind(new Depsolve.Depsolver(processes ?? new ProcessRunner()), DistroDefinitionLookup.Default, new Depsolve.RhsmSecrets()),
                 new BootcInstallerIsoKind(resolver),
+                new PxeImageKind(),
             ],
             warn);
 

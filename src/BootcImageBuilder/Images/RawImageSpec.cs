@@ -19,4 +19,11 @@ public sealed record RawImageSpec(
     IReadOnlyList<string> KernelArgs,
     string RawSourcePipeline,
     Customizations? Customizations,
-    string RawFileName);
+    string RawFileName)
+{
+    /// <summary>
+    /// Whether the physical root also gets what dracut's dmsquash-live looks for when it boots the filesystem as a
+    /// live root (PXE): see <see cref="LiveBootDirectories"/>.
+    /// </summary>
+    public bool LiveBoot { get; init; }
+}

@@ -5,8 +5,8 @@ namespace BootcImageBuilder.Images;
 
 /// <summary>
 /// The stages of the <c>image</c> pipeline: prepare the disk, <c>bootc install to-filesystem</c> into it, finish
-/// volume groups, then customize the deployed OS (mount configuration, groups, users, directories, files, Ignition)
-/// and relabel /etc and /var, where those customizations land.
+/// volume groups, then customize the deployed OS (mount configuration, groups, users, for a live root the
+/// directories dmsquash-live wants, directories, files, Ignition) and relabel /etc and /var, where those customizations land.
 /// </summary>
 public static class RawImageStages
 {
@@ -35,17 +35,22 @@ public static class RawImageStages
         };
         stages.AddRange(DiskPreparationStages.Finish(spec.Table, filename));
 
-        var onDeployment = new List<Stage>(MountConfigurationStages.For(spec.Table, spec.MountConfiguration));
-        if (OsCustomizationStages.Groups(customizations?.Group ?? []) is { } groups)
+        var deploymentMounts = mounts.DeploymentTreeMounts;
+        var postStages = new List<Stage>();
+        void OnDeployment(IEnumerable<Stage> onDeployment) =>
+            postStages.AddRange(onDeployment.Select(s => s with { Devices = mounts.Devices, Mounts = deploymentMounts }));
+
+        OnDeployment(MountConfigurationStages.For(spec.Table, spec.MountConfiguration));
+        OnDeployment(OsCustomizationStages.Groups(customizations?.Group ?? []) is { } groups ? [groups] : []);
+        OnDeployment(OsCustomizationStages.Users(OsCustomizationStages.UsersOf(customizations), random));
+        if (spec.LiveBoot)
         {
-            onDeployment.Add(groups);
+            // dmsquash-live checks the root of the filesystem, so these go to the physical root, not the deployment.
+            postStages.AddRange(LiveBootDirectories.Stages.Select(s => s with { Devices = mounts.Devices, Mounts = mounts.PhysicalRootTreeMounts }));
         }
 
-        onDeployment.AddRange(OsCustomizationStages.Users(OsCustomizationStages.UsersOf(customizations), random));
-        onDeployment.AddRange(OsCustomizationStages.Directories(directories));
-        onDeployment.AddRange(OsCustomizationStages.Files(files));
-        var deploymentMounts = mounts.DeploymentTreeMounts;
-        var postStages = onDeployment.Select(s => s with { Devices = mounts.Devices, Mounts = deploymentMounts }).ToList();
+        OnDeployment(OsCustomizationStages.Directories(directories));
+        OnDeployment(OsCustomizationStages.Files(files));
         if (ignition is not null)
         {
             // The deployment mounts would shadow /boot, so this one sees the plain filesystems only.

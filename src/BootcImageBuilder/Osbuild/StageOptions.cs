@@ -37,6 +37,7 @@ namespace BootcImageBuilder.Osbuild;
 [JsonDerivedType(typeof(MkfsFatOptions))]
 [JsonDerivedType(typeof(MkfsXfsOptions))]
 [JsonDerivedType(typeof(MkswapOptions))]
+[JsonDerivedType(typeof(OstreeGrub2Options))]
 [JsonDerivedType(typeof(OvfOptions))]
 [JsonDerivedType(typeof(QemuOptions))]
 [JsonDerivedType(typeof(RpmOptions))]
@@ -52,4 +53,5 @@ namespace BootcImageBuilder.Osbuild;
 [JsonDerivedType(typeof(UsersOptions))]
 [JsonDerivedType(typeof(WriteDeviceOptions))]
 [JsonDerivedType(typeof(XorrisofsOptions))]
+[JsonDerivedType(typeof(XzOptions))]
 public abstract record StageOptions([property: JsonIgnore] string StageType);

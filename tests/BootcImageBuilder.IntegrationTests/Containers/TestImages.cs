@@ -118,6 +118,12 @@ public static class TestImages
     public static TestImage VfatRootFs { get; } = WithBootcScript(
         "vfat-rootfs", """echo '{"filesystem":{"root":{"type":"vfat"}}}'""" + "\n");
 
+    /// <summary>A CentOS image whose initrd has ostree and dmsquash-live but not livenet, so it cannot boot over PXE.</summary>
+    public static TestImage WithoutLivenetModule { get; } = AddFiles(CentOsStream9("amd64") with { Name = "no-livenet" }, new()
+    {
+        ["/usr/bin/lsinitrd"] = LsinitrdScript(CentOsKernelPrefix + "x86_64", [.. InitrdModules.Where(m => m != "livenet")]),
+    });
+
     /// <summary>A CentOS image whose <c>bootc</c> marks <c>/tmp/bootc-started</c> and then hangs: for cancellation.</summary>
     public static TestImage SlowBootc { get; } = WithBootcScript("slow-bootc", "touch /tmp/bootc-started\nsleep 600\n");
 
@@ -165,16 +171,7 @@ public static class TestImages
             ["/etc/selinux/config"] = SelinuxConfig,
             [$"/usr/lib/modules/{kernelVersion}/vmlinuz"] = "not really a kernel\n",
             ["/usr/bin/bootc"] = BootcScript($"cat <<'JSON'\n{bootcConfiguration}\nJSON\n"),
-            ["/usr/bin/lsinitrd"] = $$"""
-                #!/bin/sh
-                if [ "$*" = "--mod --kver {{kernelVersion}}" ]; then
-                    printf '{{string.Join("\\n", InitrdModules)}}\n'
-                    exit 0
-                fi
-                echo "lsinitrd stub: no initrd for $*" >&2
-                exit 1
-
-                """,
+            ["/usr/bin/lsinitrd"] = LsinitrdScript(kernelVersion, InitrdModules),
         };
         if (goArch == "arm64")
         {
@@ -183,6 +180,18 @@ public static class TestImages
 
         return files;
     }
+
+    /// <summary>A <c>lsinitrd</c> stand-in that lists <paramref name="modules"/> for <c>--mod --kver &lt;kernelVersion&gt;</c>.</summary>
+    private static string LsinitrdScript(string kernelVersion, IReadOnlyList<string> modules) => $$"""
+        #!/bin/sh
+        if [ "$*" = "--mod --kver {{kernelVersion}}" ]; then
+            printf '{{string.Join("\\n", modules)}}\n'
+            exit 0
+        fi
+        echo "lsinitrd stub: no initrd for $*" >&2
+        exit 1
+
+        """;
 
     private static string BootcScript(string printConfiguration) => $"""
         #!/bin/sh

@@ -76,6 +76,17 @@ public sealed class ManifestGeneratorTests : IDisposable
     }
 
     [Fact]
+    public async Task The_pxe_kind_checks_the_initrd_modules_the_inspection_read()
+    {
+        // The fake image's lsinitrd lists ostree and livenet only.
+        var error = await Assert.ThrowsAsync<BibException>(
+            () => Generator(new PxeImageKind()).GenerateAsync(Request("pxe-tar-xz"), CancellationToken.None));
+
+        Assert.Equal("bootc container initramfs requires ostree, dmsquash-live and livenet modules", error.Message);
+        Assert.Equal("rm", _podman.Subcommands.Last());
+    }
+
+    [Fact]
     public async Task Unsupported_blueprint_options_are_warned_about_per_kind()
     {
         var config = BlueprintParser.Parse("[customizations]\nfips = true\n", ConfigFormat.Toml, "c.toml");

@@ -154,6 +154,21 @@ internal static class EveryModelledTypeManifest
                     ],
                     build: "name:build"),
                 new Pipeline(
+                    "pxe-tree",
+                    [
+                        Stage.Of(
+                            new SquashfsOptions("rootfs.img", "mount://-/", ["/boot/.*"], new SquashfsCompression("xz", new SquashfsCompressionOptions("x86"))),
+                            devices: disk,
+                            mounts: deployment[..3]),
+                        Stage.Of(new SquashfsOptions("plain.img", null, null, new SquashfsCompression("zstd")), inputs: OsbuildMap.Of<StageInput>(("tree", TreeInput.OfPipeline("build")))),
+                        Stage.Of(new OstreeGrub2Options("grub.cfg", "mount://-/"), devices: disk, mounts: deployment[..4]),
+                    ],
+                    build: "name:build"),
+                new Pipeline(
+                    "xz",
+                    [Stage.Of(new XzOptions("image.tar.xz"), inputs: OsbuildMap.Of<StageInput>(("file", FilesInput.FromPipeline("archive", "image.tar.gz"))))],
+                    build: "name:build"),
+                new Pipeline(
                     "packages",
                     [
                         Stage.Of(

@@ -121,7 +121,7 @@ public static class AnacondaIsoPipelines
                     new CopyPath($"input://tree/{spec.Tree.InitramfsPath}", $"tree://{PxebootDir}/initrd.img"),
                 ]),
                 inputs: [anacondaTree]),
-            Stage.Of(new SquashfsOptions("images/install.img", SquashfsExcludePaths, new SquashfsCompression("zstd")), inputs: [anacondaTree]),
+            Stage.Of(new SquashfsOptions("images/install.img", Source: null, SquashfsExcludePaths, new SquashfsCompression("zstd")), inputs: [anacondaTree]),
         };
 
         if (HasBiosBoot(spec.Arch))
