@@ -122,20 +122,31 @@ internal sealed class BuildFlow(
         }
 
         progress.Message("Done generating manifest");
-        foreach (var manifest in manifests)
+        IReadOnlyList<Artifact> artifacts;
+        try
         {
-            await SaveManifestAsync(Path.Combine(output, manifest.FileName), manifest.Manifest, cancellationToken);
-        }
+            foreach (var manifest in manifests)
+            {
+                await SaveManifestAsync(Path.Combine(output, manifest.FileName), manifest.Manifest, cancellationToken);
+            }
 
-        progress.Pulse("Disk image building step");
-        // One staging directory for every manifest: nothing is moved into place until all of them are built.
-        using var staging = OutputStaging.Create(output);
-        foreach (var manifest in manifests)
+            progress.Pulse("Disk image building step");
+            // One staging directory for every manifest: nothing is moved into place until all of them are built.
+            using var staging = OutputStaging.Create(output);
+            foreach (var manifest in manifests)
+            {
+                await BuildAsync(manifest, staging, canChown, settings, progress, cancellationToken);
+            }
+
+            artifacts = staging.Promote(manifests.SelectMany(m => m.Artifacts).ToList());
+        }
+        finally
         {
-            await BuildAsync(manifest, staging, canChown, settings, progress, cancellationToken);
+            foreach (var manifest in manifests)
+            {
+                manifest.Dispose();
+            }
         }
-
-        var artifacts = staging.Promote(manifests.SelectMany(m => m.Artifacts).ToList());
 
         progress.Message("Build complete!");
         progress.Message($"Results saved in {settings.OutputDirectory}");
@@ -167,9 +178,7 @@ internal sealed class BuildFlow(
         var invocation = new OsbuildInvocation(settings.StoreDirectory, staging.StagingDirectory, manifest.Exports)
         {
             InVm = settings.Manifest.InVm,
-            Environment = canChown
-                ? new Dictionary<string, string>()
-                : new Dictionary<string, string> { ["OSBUILD_EXPORT_FORCE_NO_PRESERVE_OWNER"] = "1" },
+            Environment = OsbuildEnvironment(manifest, canChown),
         };
         var json = ManifestJson.ToCompactString(manifest.Manifest);
         try
@@ -187,6 +196,18 @@ internal sealed class BuildFlow(
         {
             throw BibException.Wrap("cannot run osbuild", e);
         }
+    }
+
+    /// <summary>What osbuild's environment gets on top of ours: the manifest's own (mTLS keys), and the ownership switch.</summary>
+    private static Dictionary<string, string> OsbuildEnvironment(ImageManifest manifest, bool canChown)
+    {
+        var environment = new Dictionary<string, string>(manifest.OsbuildEnvironment);
+        if (!canChown)
+        {
+            environment["OSBUILD_EXPORT_FORCE_NO_PRESERVE_OWNER"] = "1";
+        }
+
+        return environment;
     }
 
     /// <summary>The manifest files the request makes: one per kind of image (upstream makes one).</summary>

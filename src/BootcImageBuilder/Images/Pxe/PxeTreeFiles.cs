@@ -3,8 +3,9 @@ using System.Text;
 namespace BootcImageBuilder.Images;
 
 /// <summary>
-/// The two text files of the PXE tree, embedded from upstream's data (osbuild/images <c>data/files/pxetree</c>,
-/// v0.251.0, Apache-2.0) byte for byte, since their checksums name inline sources in the manifest.
+/// The two text files of the PXE tree, written for this tool (upstream ships its own README and menu with the same
+/// purpose: a boot menu template and instructions). They are embedded resources; their checksums name inline
+/// sources in the manifest.
 /// </summary>
 public static class PxeTreeFiles
 {
