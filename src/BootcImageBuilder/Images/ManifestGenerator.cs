@@ -1,8 +1,8 @@
 using BootcImageBuilder.Blueprint;
 using BootcImageBuilder.Containers;
 using BootcImageBuilder.Distro;
-using BootcImageBuilder.Randomness;
 using BootcImageBuilder.Processes;
+using BootcImageBuilder.Randomness;
 using Serilog;
 
 namespace BootcImageBuilder.Images;
