@@ -26,13 +26,49 @@ public sealed class RhsmSecrets(IReadOnlyList<string> sourceDirectories)
     {
         ArgumentNullException.ThrowIfNull(containerRoot);
         var destination = Path.Join(containerRoot, "run/secrets");
+        if (!ParentsAreRealDirectories(containerRoot, "run/secrets/redhat.repo"))
+        {
+            // A link among them could point anywhere on the host: nothing is written through it.
+            Serilog.Log.Warning("not installing RHSM secrets: run/secrets of the image is not a plain directory");
+            return;
+        }
+
         if (!File.Exists(Path.Join(destination, "redhat.repo")))
         {
             CopySecrets(destination);
         }
 
-        ForceSymlink(Path.Join(containerRoot, "etc/pki/entitlement-host"), "../../run/secrets/etc-pki-entitlement");
-        ForceSymlink(Path.Join(containerRoot, "etc/rhsm-host"), "../run/secrets/rhsm");
+        RepointLink(containerRoot, "etc/pki/entitlement-host", "../../run/secrets/etc-pki-entitlement");
+        RepointLink(containerRoot, "etc/rhsm-host", "../run/secrets/rhsm");
+    }
+
+    /// <summary>
+    /// ln -sf of <paramref name="relativePath"/>, only where its parent directories exist inside the root as real
+    /// directories (an image without <c>etc/pki</c> has nothing to re-point).
+    /// </summary>
+    private static void RepointLink(string containerRoot, string relativePath, string target)
+    {
+        if (ParentsAreRealDirectories(containerRoot, relativePath) && Directory.Exists(Path.GetDirectoryName(Path.Join(containerRoot, relativePath))))
+        {
+            ForceSymlink(Path.Join(containerRoot, relativePath), target);
+        }
+    }
+
+    /// <summary>True when no existing parent of <paramref name="relativePath"/> below the root is a symbolic link.</summary>
+    private static bool ParentsAreRealDirectories(string containerRoot, string relativePath)
+    {
+        var current = containerRoot;
+        foreach (var segment in relativePath.Split('/')[..^1])
+        {
+            current = Path.Join(current, segment);
+            var info = new DirectoryInfo(current);
+            if (info.LinkTarget is not null || (!info.Exists && File.Exists(current)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void CopySecrets(string destination)

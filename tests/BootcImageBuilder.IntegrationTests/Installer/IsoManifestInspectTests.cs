@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using BootcImageBuilder.Blueprint;
 using BootcImageBuilder.Containers;
 using BootcImageBuilder.Depsolve;
@@ -6,13 +5,13 @@ using BootcImageBuilder.Distro;
 using BootcImageBuilder.Images;
 using BootcImageBuilder.Osbuild;
 using BootcImageBuilder.Randomness;
+using BootcImageBuilder.Tests.Osbuild;
 
 namespace BootcImageBuilder.IntegrationTests.Installer;
 
 /// <summary>osbuild itself (from ../shared/tools/osbuild/prepare) accepts the installer ISO manifests: <c>osbuild --inspect</c>.</summary>
 public sealed class IsoManifestInspectTests
 {
-    private const string Prepare = "/work/shared/tools/osbuild/prepare";
     private const string ImageId = "d84eacd1acb5a4b5fe43fd494dec79a0c0d732a02af7a8244b1c1ed0cea042cf";
 
     [SkippableTheory]
@@ -22,7 +21,7 @@ public sealed class IsoManifestInspectTests
     {
         var arch = Arch.Parse(archName);
         var container = Container(arch);
-        var plan = LegacyIsoPlan.Create(Input(container), new DistroDefinitionLookup([Path.Combine(RepositoryRoot(), "data", "defs")]));
+        var plan = LegacyIsoPlan.Create(Input(container), new DistroDefinitionLookup([Path.Combine(SharedReferenceFiles.RepositoryRoot()!, "data", "defs")]));
         var manifest = plan.Manifest(Resolved(arch, "coreutils", "aa"), Resolved(arch, "kernel", "bb"), useLibrepo: true, new SeededRandomSource(1));
 
         var pipelines = await InspectAsync(manifest);
@@ -44,30 +43,12 @@ public sealed class IsoManifestInspectTests
 
     private static async Task<IReadOnlyList<string>> InspectAsync(Manifest manifest)
     {
-        Skip.IfNot(File.Exists(Prepare), $"{Prepare} is not available on this machine");
-        var directory = (await RunAsync(Prepare, [], null)).Trim().Split('\n')[^1];
-        var output = await RunAsync(Path.Combine(directory, "bin", "osbuild"), ["--inspect", "-"], ManifestJson.ToCompactString(manifest));
-        var inspected = System.Text.Json.Nodes.JsonNode.Parse(output)!;
+        Skip.If(SharedReferenceFiles.SharedDirectory is null && !IsCi, PreparedOsbuild.MissingReason);
+        var inspected = System.Text.Json.Nodes.JsonNode.Parse(await PreparedOsbuild.InspectAsync(ManifestJson.ToCompactString(manifest)))!;
         return [.. inspected["pipelines"]!.AsArray().Select(p => (string)p!["name"]!)];
     }
 
-    private static async Task<string> RunAsync(string program, IReadOnlyList<string> arguments, string? stdin)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteAsync(stdin ?? string.Empty);
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{program} failed ({process.ExitCode}):\n{await stderr}\n{await stdout}");
-        return await stdout;
-    }
+    private static bool IsCi => Environment.GetEnvironmentVariable("CI") == "true";
 
     private static BootcInfo Container(Arch arch) => new(
         "localhost/installer:latest",
@@ -104,16 +85,5 @@ public sealed class IsoManifestInspectTests
             Checksum = new PackageChecksum("sha256", checksumPrefix + new string('0', 62)),
         };
         return new DepsolveResult("dnf", [[package]], [repository]);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "BootcImageBuilder.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("no repository root");
     }
 }

@@ -58,11 +58,30 @@ public sealed class RhsmSecretsTests : IDisposable
     }
 
     [Fact]
-    public void A_root_without_etc_pki_cannot_be_linked()
+    public void A_root_without_etc_pki_has_nothing_to_repoint()
     {
-        var error = Assert.Throws<BibException>(() => Secrets().Install(Root));
+        Write("host/run/secrets/redhat.repo", "[rhel]\n");
+        Directory.CreateDirectory(Path.Join(Root, "etc"));
 
-        Assert.StartsWith($"cannot create symlink {Root}/etc/pki/entitlement-host -> ../../run/secrets/etc-pki-entitlement: ", error.Message);
+        Secrets().Install(Root);
+
+        Assert.False(Path.Exists(Path.Join(Root, "etc/pki")));
+        Assert.Equal("../run/secrets/rhsm", new FileInfo(Path.Join(Root, "etc/rhsm-host")).LinkTarget);
+        Assert.True(File.Exists(Path.Join(Root, "run/secrets/redhat.repo")));
+    }
+
+    [Fact]
+    public void Nothing_is_written_through_a_link_in_the_image()
+    {
+        Write("host/run/secrets/redhat.repo", "[rhel]\n");
+        var outside = Directory.CreateDirectory(Path.Join(_work.FullName, "outside"));
+        Directory.CreateDirectory(Root);
+        Directory.CreateSymbolicLink(Path.Join(Root, "run"), outside.FullName);
+        Directory.CreateSymbolicLink(Path.Join(Root, "etc"), outside.FullName);
+
+        Secrets().Install(Root);
+
+        Assert.Empty(outside.EnumerateFileSystemInfos());
     }
 
     private RhsmSecrets Secrets() => new([Path.Join(Host, "run/secrets"), Path.Join(Host, "usr/share/rhel/secrets"), Path.Join(Host, "missing")]);

@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using BootcImageBuilder.Cli.Tests;
+using BootcImageBuilder.IntegrationTests.Containers;
+using BootcImageBuilder.Tests.Osbuild.Schema;
+
+namespace BootcImageBuilder.IntegrationTests.Installer;
+
+/// <summary>
+/// <c>manifest --type anaconda-iso</c> end to end: real podman, real dnf against a local repository that holds every
+/// package the installer asks for, the image's own repository configuration, and osbuild's schemas.
+/// </summary>
+[Collection(PodmanTestGroup.Name)]
+public sealed class LegacyIsoEndToEndTests(InstallerRpmRepository repository) : IClassFixture<InstallerRpmRepository>, IDisposable
+{
+    private readonly DirectoryInfo _rpmmd = Directory.CreateTempSubdirectory("bib-rpmmd-");
+
+    public void Dispose() => _rpmmd.Delete(recursive: true);
+
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Every_package_is_depsolved_from_the_images_repositories_into_the_sources_and_the_rpm_stages(bool useLibrepo)
+    {
+        Skip.If(TestImages.MissingToolsReason is not null, TestImages.MissingToolsReason);
+
+        var result = await BibProcess.RunAsync(
+            ["manifest", "--type", "anaconda-iso", "--rpmmd", _rpmmd.FullName, $"--use-librepo={useLibrepo}", "--target-arch", "x86_64", repository.ImageRef]);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        OsbuildSchema.AssertValid(result.Stdout);
+        var manifest = JsonNode.Parse(result.Stdout)!.AsObject();
+        Assert.Equal(
+            ["build", "anaconda-tree", "efiboot-tree", "bootiso-tree", "bootiso"],
+            manifest["pipelines"]!.AsArray().Select(p => (string)p!["name"]!));
+
+        var checksums = repository.RpmFiles().ToDictionary(f => f.Key, f => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f.Value))));
+        Assert.Equal(repository.PackageNames.Order(StringComparer.Ordinal), checksums.Keys.Order(StringComparer.Ordinal));
+        var sources = manifest["sources"]!;
+        if (useLibrepo)
+        {
+            Assert.Null(sources["org.osbuild.curl"]);
+            var librepo = sources["org.osbuild.librepo"]!;
+            var items = librepo["items"]!.AsObject();
+            Assert.Equal(checksums.Values.Order(StringComparer.Ordinal), items.Select(i => i.Key).Order(StringComparer.Ordinal));
+            foreach (var (name, checksum) in checksums)
+            {
+                Assert.Equal($"noarch/{name}-1.0-1.noarch.rpm", (string)items[checksum]!["path"]!);
+                var mirror = (string)items[checksum]!["mirror"]!;
+                Assert.Equal("installer", mirror);
+            }
+
+            Assert.StartsWith($"file://{repository.Directory}", (string)librepo["options"]!["mirrors"]!["installer"]!["url"]!, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Null(sources["org.osbuild.librepo"]);
+            var items = sources["org.osbuild.curl"]!["items"]!.AsObject();
+            Assert.Equal(checksums.Values.Order(StringComparer.Ordinal), items.Select(i => i.Key).Order(StringComparer.Ordinal));
+            foreach (var (name, path) in repository.RpmFiles())
+            {
+                Assert.Equal($"file://{path}", (string)items[checksums[name]]!["url"]!);
+            }
+        }
+
+        // The anaconda tree installs exactly its own chain (nothing depends on anything here, weak deps are off).
+        var treeNames = repository.TreePackageNames;
+        Assert.Equal(treeNames.Select(n => checksums[n]).Order(StringComparer.Ordinal), RpmStageReferences(manifest, "anaconda-tree").Order(StringComparer.Ordinal));
+        Assert.Equal(
+            repository.BuildPackageNames.Select(n => checksums[n]).Order(StringComparer.Ordinal),
+            RpmStageReferences(manifest, "build").Order(StringComparer.Ordinal));
+        Assert.Contains("kernel", treeNames);
+        Assert.Contains("anaconda", treeNames);
+        Assert.Contains("grub2-efi-x64", treeNames);
+        Assert.Empty(await PodmanProbe.ContainersOfAsync(repository.ImageRef));
+    }
+
+    [SkippableFact]
+    public async Task The_iso_alias_builds_the_same_kind_with_the_users_kickstart_after_the_base_one()
+    {
+        Skip.If(TestImages.MissingToolsReason is not null, TestImages.MissingToolsReason);
+        const string config = """{"customizations": {"installer": {"kickstart": {"contents": "text"}}}}""";
+
+        var ok = await BibProcess.RunAsync(
+            ["manifest", "--type", "iso", "--config", "-", "--rpmmd", _rpmmd.FullName, "--target-arch", "x86_64", repository.ImageRef], stdin: config);
+        Assert.True(ok.ExitCode == 0, ok.Stderr);
+        var inline = JsonNode.Parse(ok.Stdout)!["sources"]!["org.osbuild.inline"]!["items"]!.AsObject();
+        var kickstart = "%include /run/install/repo/osbuild-base.ks\ntext";
+        Assert.Contains(inline, item => System.Text.Encoding.UTF8.GetString(Convert.FromBase64String((string)item.Value!["data"]!)).StartsWith(kickstart, StringComparison.Ordinal));
+    }
+
+    private static IEnumerable<string> RpmStageReferences(JsonObject manifest, string pipeline)
+    {
+        var stage = manifest["pipelines"]!.AsArray().Single(p => (string)p!["name"]! == pipeline)!["stages"]!.AsArray()
+            .Single(s => (string)s!["type"]! == "org.osbuild.rpm")!;
+        return stage["inputs"]!["packages"]!["references"] switch
+        {
+            JsonArray array => array.Select(r => r is JsonObject o ? (string)o["id"]! : (string)r!),
+            JsonObject map => map.Select(r => r.Key),
+            var other => throw new InvalidOperationException($"unexpected references: {other}"),
+        };
+    }
+}
