@@ -7,7 +7,7 @@ namespace BootcImageBuilder.Cli.Progress;
 /// <summary>
 /// Beyond upstream (its issue #1170): one JSON object per line on stdout, for CI systems and GUIs. Kinds:
 /// <c>pulse</c>, <c>message</c>, <c>progress</c> (level, pipeline, stage, label, done, total), <c>result</c>
-/// (artifacts with type and path) and <c>error</c>.
+/// (one per artifact: image_type and path) and <c>error</c>.
 /// </summary>
 internal sealed class JsonProgress(TextWriter stdout) : IProgressReporter
 {
@@ -52,19 +52,19 @@ internal sealed class JsonProgress(TextWriter stdout) : IProgressReporter
         }
     }
 
-    public void Result(IReadOnlyList<Artifact> artifacts) => Emit("result", w =>
+    /// <summary>One <c>result</c> event per artifact, so a consumer can act on each as it reads it.</summary>
+    public void Result(IReadOnlyList<Artifact> artifacts)
     {
-        w.WriteStartArray("artifacts");
+        ArgumentNullException.ThrowIfNull(artifacts);
         foreach (var artifact in artifacts)
         {
-            w.WriteStartObject();
-            w.WriteString("type", artifact.ImageType);
-            w.WriteString("path", artifact.Path);
-            w.WriteEndObject();
+            Emit("result", w =>
+            {
+                w.WriteString("image_type", artifact.ImageType);
+                w.WriteString("path", artifact.Path);
+            });
         }
-
-        w.WriteEndArray();
-    });
+    }
 
     public void Error(string message) => Emit("error", w => w.WriteString("message", message));
 

@@ -89,6 +89,51 @@ public sealed class LegacyIsoEndToEndTests(InstallerRpmRepository repository) : 
         Assert.Contains(inline, item => System.Text.Encoding.UTF8.GetString(Convert.FromBase64String((string)item.Value!["data"]!)).StartsWith(kickstart, StringComparison.Ordinal));
     }
 
+    [SkippableFact]
+    public async Task An_iso_and_a_disk_in_one_call_give_two_manifests_built_one_after_the_other_into_one_output()
+    {
+        Skip.If(TestImages.MissingToolsReason is not null, TestImages.MissingToolsReason);
+        var work = Directory.CreateTempSubdirectory("bib-iso-disk-");
+        try
+        {
+            var (output, record, bin) = (Path.Join(work.FullName, "output"), Path.Join(work.FullName, "record"), Directory.CreateDirectory(Path.Join(work.FullName, "bin")).FullName);
+            File.CreateSymbolicLink(Path.Join(bin, "osbuild"), Path.Join(AppContext.BaseDirectory, "Build", "fake-osbuild"));
+            Dictionary<string, string?> environment = new()
+            {
+                ["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH"),
+                ["FAKE_OSBUILD_RECORD_DIR"] = record,
+                ["FAKE_OSBUILD_REPLAY"] = Path.Join(AppContext.BaseDirectory, "Build", "Recordings", "two-pipelines.jsonseq"),
+                ["FAKE_OSBUILD_ARTIFACTS"] = "qcow2=disk.qcow2,bootiso=install.iso",
+            };
+
+            var result = await BibProcess.RunAsync(
+                ["build", "--type", "qcow2", "--type", "anaconda-iso", "--progress", "json", "--rpmmd", _rpmmd.FullName,
+                 "--output", output, repository.ImageRef],
+                environment: environment);
+
+            Assert.True(result.ExitCode == 0, result.Stderr);
+            Assert.Equal(
+                ["bootiso", "manifest-anaconda-iso.json", "manifest-qcow2.json", "qcow2"],
+                Directory.EnumerateFileSystemEntries(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            OsbuildSchema.AssertValid(File.ReadAllText(Path.Join(output, "manifest-qcow2.json")));
+            OsbuildSchema.AssertValid(File.ReadAllText(Path.Join(output, "manifest-anaconda-iso.json")));
+            var runs = File.ReadAllLines(Path.Join(record, "runs"));
+            Assert.Equal(2, runs.Length);
+            Assert.Contains(" - --export qcow2 --monitor", runs[0], StringComparison.Ordinal);
+            Assert.Contains(" - --export bootiso --monitor", runs[1], StringComparison.Ordinal);
+            var events = result.Stdout.TrimEnd('\n').Split('\n').Select(l => JsonNode.Parse(l)!).ToList();
+            Assert.Equal(
+                [("qcow2", Path.Join(output, "qcow2", "disk.qcow2")), ("anaconda-iso", Path.Join(output, "bootiso", "install.iso"))],
+                events.Where(e => (string)e["type"]! == "result").Select(e => ((string)e["image_type"]!, (string)e["path"]!)));
+            Assert.Equal(2, events.Count(e => (string)e["type"]! == "message" && ((string)e["message"]!).StartsWith("Building manifest-", StringComparison.Ordinal)));
+            Assert.Empty(await PodmanProbe.ContainersOfAsync(repository.ImageRef));
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
     private static IEnumerable<string> RpmStageReferences(JsonObject manifest, string pipeline)
     {
         var stage = manifest["pipelines"]!.AsArray().Single(p => (string)p!["name"]! == pipeline)!["stages"]!.AsArray()
