@@ -14,6 +14,11 @@ public interface IImageKindGenerator
     /// </summary>
     bool NeedsRunningContainer => false;
 
+    /// <summary>Refuses a request this kind cannot build, before any container is inspected.</summary>
+    void Validate(ManifestRequest request)
+    {
+    }
+
     Task<Manifest> GenerateAsync(ImageKindInput input, CancellationToken cancellationToken);
 
     /// <summary>The manifest with the osbuild environment and resources its build needs; by default none.</summary>

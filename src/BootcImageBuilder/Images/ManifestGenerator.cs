@@ -32,6 +32,11 @@ public sealed class ManifestGenerator(BootcInfoResolver resolver, IEnumerable<II
     {
         ArgumentNullException.ThrowIfNull(request);
         var generators = request.Types.Kinds.Select(GeneratorFor(request.Types)).ToList();
+        foreach (var generator in generators)
+        {
+            generator.Validate(request);
+        }
+
         await using var containers = await resolver.ResolveAsync(
             new ContainerResolveRequest(
                 request.ImageRef,

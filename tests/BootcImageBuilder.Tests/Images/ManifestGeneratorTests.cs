@@ -87,6 +87,18 @@ public sealed class ManifestGeneratorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_kinds_refusal_of_the_request_comes_before_podman_runs()
+    {
+        var installer = new BootcInstallerIsoKind(new BootcInfoResolver(_podman, _tree.Root, new SeededRandomSource(1), secretsDirectory: "/nonexistent"));
+
+        var error = await Assert.ThrowsAsync<BibException>(
+            () => Generator(installer).GenerateAsync(Request("bootc-installer"), CancellationToken.None));
+
+        Assert.Equal("no installer payload bootc ref set", error.Message);
+        Assert.Empty(_podman.Calls);
+    }
+
+    [Fact]
     public async Task Unsupported_blueprint_options_are_warned_about_per_kind()
     {
         var config = BlueprintParser.Parse("[customizations]\nfips = true\n", ConfigFormat.Toml, "c.toml");

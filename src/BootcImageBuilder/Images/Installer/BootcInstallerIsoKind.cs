@@ -12,20 +12,25 @@ public sealed class BootcInstallerIsoKind(BootcInfoResolver resolver) : IImageKi
 {
     public ImageKind Kind => ImageKind.BootcInstallerIso;
 
-    public async Task<Manifest> GenerateAsync(ImageKindInput input, CancellationToken cancellationToken)
+    public void Validate(ManifestRequest request)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        var payloadRef = input.Request.InstallerPayloadRef;
-        if (string.IsNullOrEmpty(payloadRef))
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrEmpty(request.InstallerPayloadRef))
         {
             throw new BibException("no installer payload bootc ref set");
         }
 
-        if (input.Containers.HasSeparateBuildContainer)
+        if (!string.IsNullOrEmpty(request.BuildContainerRef) && request.BuildContainerRef != request.ImageRef)
         {
             throw new BibException("cannot use build-containers with anaconda installer images");
         }
+    }
 
+    public async Task<Manifest> GenerateAsync(ImageKindInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        Validate(input.Request);
+        var payloadRef = input.Request.InstallerPayloadRef!;
         var payload = await resolver.InspectImageAsync(payloadRef, cancellationToken);
         return BootcInstallerIso.Generate(input.Containers.Source, payloadRef, payload.Id, input.Request.Config.Customizations, input.Random);
     }

@@ -70,7 +70,7 @@ public sealed class InstallerIsoErrorTests
         var input = IsoSamples.Input(source, type: "bootc-installer") is var i
             ? i with
             {
-                Request = i.Request with { InstallerPayloadRef = IsoSamples.PayloadRef },
+                Request = i.Request with { InstallerPayloadRef = IsoSamples.PayloadRef, BuildContainerRef = "localhost/build:latest" },
                 Containers = new ResolvedContainers(source, source with { ImageRef = "localhost/build:latest" }),
             }
             : throw new InvalidOperationException();
