@@ -100,7 +100,7 @@ public abstract class EndToEndBuild : IAsyncLifetime
     /// <summary>Extracts <paramref name="member"/> of a tar archive into the work directory and returns its path.</summary>
     public async Task<string> ExtractAsync(string archive, string member)
     {
-        var into = Directory.CreateTempSubdirectory(Path.Join(Work, "extract-")).FullName;
+        var into = Directory.CreateDirectory(Path.Join(Work, $"extract-{Guid.NewGuid():N}")).FullName;
         await TestImages.RunCheckedAsync("tar", "-xSf", archive, "-C", into, member);
         return Path.Join(into, member);
     }
