@@ -14,8 +14,7 @@ public sealed class RealOsbuildTests : IDisposable
     [SkippableFact]
     public async Task The_runner_reads_real_osbuilds_monitor_and_gets_its_exports()
     {
-        Skip.If(RealOsbuild.MissingReason is not null, RealOsbuild.MissingReason);
-        var runner = new OsbuildRunner(RealOsbuild.WriteWrapper(_work));
+        var runner = new OsbuildRunner(await RealOsbuild.ExecutableAsync(_work));
         var output = Path.Combine(_work, "out");
         var statuses = new List<MonitorStatus>();
 
@@ -35,8 +34,7 @@ public sealed class RealOsbuildTests : IDisposable
     [SkippableFact]
     public async Task A_real_failing_stage_is_reported_with_its_build_log()
     {
-        Skip.If(RealOsbuild.MissingReason is not null, RealOsbuild.MissingReason);
-        var runner = new OsbuildRunner(RealOsbuild.WriteWrapper(_work));
+        var runner = new OsbuildRunner(await RealOsbuild.ExecutableAsync(_work));
 
         var error = await Assert.ThrowsAsync<BibException>(() => runner.RunMonitoredAsync(
             Recording("failing-stage.manifest.json"),
@@ -56,8 +54,12 @@ public sealed class RealOsbuildTests : IDisposable
     [InlineData("riscv64", "riscv64")]
     public async Task Real_osbuild_accepts_our_manifests(string goArch, string arch)
     {
-        Skip.If(RealOsbuild.MissingReason is not null, RealOsbuild.MissingReason);
-        Skip.If(TestImages.MissingToolsReason is not null, TestImages.MissingToolsReason);
+        var osbuild = await RealOsbuild.ExecutableAsync(_work);
+        if (TestImages.MissingToolsReason is { } missing)
+        {
+            RealOsbuild.SkipOrFail(missing);
+        }
+
         var image = await TestImages.EnsureBuiltAsync(TestImages.CentOsStream9(goArch));
         const string config = """{"customizations": {"user": [{"name": "alice", "password": "pw", "groups": ["wheel"]}], "filesystem": [{"mountpoint": "/var/log", "minsize": "2 GiB"}]}}""";
         var manifest = await BibProcess.RunAsync(["manifest", "--config", "-", "--target-arch", arch, image], stdin: config);
@@ -65,7 +67,7 @@ public sealed class RealOsbuildTests : IDisposable
         var path = Path.Combine(_work, "manifest.json");
         await File.WriteAllTextAsync(path, manifest.Stdout);
 
-        var inspect = await TestImages.RunCheckedAsync(RealOsbuild.WriteWrapper(_work), "--inspect", path);
+        var inspect = await TestImages.RunCheckedAsync(osbuild, "--inspect", path);
 
         Assert.Contains("\"pipelines\"", inspect, StringComparison.Ordinal);
     }

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using BootcImageBuilder.Cli.Tests;
+using BootcImageBuilder.IntegrationTests.Containers;
+using BootcImageBuilder.IntegrationTests.Osbuild;
+using BootcImageBuilder.Processes;
+
+namespace BootcImageBuilder.IntegrationTests.EndToEnd;
+
+/// <summary>
+/// One <c>bootc-image-builder build</c> of the Debian test image through real osbuild (<c>prepare --machine</c>,
+/// first on PATH), run once for the test class that owns it. Disposing removes its work directory and whatever
+/// osbuild left behind in it (mounts, partition nodes, loop devices).
+/// </summary>
+public abstract class EndToEndBuild : IAsyncLifetime
+{
+    private static readonly ProcessRunner Runner = new();
+    private readonly Lazy<Task> _build;
+
+    protected EndToEndBuild() => _build = new Lazy<Task>(BuildAsync);
+
+    public string Work { get; } = Directory.CreateTempSubdirectory("bib-e2e-").FullName;
+
+    public string Output => Path.Join(Work, "output");
+
+    public TimeSpan Duration { get; private set; }
+
+    protected abstract string GoArch { get; }
+
+    protected abstract IReadOnlyList<string> Arguments { get; }
+
+    protected abstract string ConfigToml { get; }
+
+    /// <summary>Runs the build the first time it is asked for; skips (or in CI fails) without the prepared osbuild.</summary>
+    public async Task EnsureBuiltAsync()
+    {
+        await RealOsbuild.MachineBinDirectoryAsync();
+        await _build.Value;
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        var mounts = await Runner.RunAsync("findmnt", ["-rn", "-o", "TARGET"], CancellationToken.None);
+        foreach (var mount in mounts.Stdout.Split('\n').Where(m => m.StartsWith(Work, StringComparison.Ordinal)).OrderByDescending(m => m.Length))
+        {
+            await Runner.RunAsync("umount", ["-R", mount], CancellationToken.None);
+        }
+
+        var loops = await Runner.RunAsync("losetup", ["-n", "-O", "NAME,BACK-FILE", "-l"], CancellationToken.None);
+        foreach (var line in loops.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var fields = line.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (fields.Length == 2 && fields[1].StartsWith(Work, StringComparison.Ordinal))
+            {
+                await Runner.RunAsync("partx", ["-d", fields[0]], CancellationToken.None);
+                await Runner.RunAsync("losetup", ["-d", fields[0]], CancellationToken.None);
+            }
+        }
+
+        Directory.Delete(Work, recursive: true);
+    }
+
+    private async Task BuildAsync()
+    {
+        var bin = await RealOsbuild.MachineBinDirectoryAsync();
+        var image = await DebianBootcImage.ForArchAsync(GoArch);
+        var config = Path.Join(Work, "config.toml");
+        await File.WriteAllTextAsync(config, ConfigToml);
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in (string[])[
+            "exec", BibProcess.DllPath, "build", "--config", config, "--output", Output, "--store", Path.Join(Work, "store"),
+            "--progress", "verbose", .. Arguments, image])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["PATH"] = $"{bin}:{Environment.GetEnvironmentVariable("PATH")}";
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(15));
+        await process.WaitForExitAsync(timeout.Token);
+        Duration = clock.Elapsed;
+        await File.WriteAllTextAsync(Path.Join(Work, "build.log"), await stdout + await stderr);
+        await File.AppendAllTextAsync(
+            Path.Join(Path.GetTempPath(), "bib-e2e-durations.log"), $"{GetType().Name}: {Duration.TotalSeconds:F0} s, exit {process.ExitCode}\n");
+        Assert.True(process.ExitCode == 0, $"build failed ({process.ExitCode}):\n{(await stdout)[^Math.Min(4000, (await stdout).Length)..]}\n{await stderr}");
+    }
+
+    /// <summary>Converts a qcow2, vmdk or vpc artifact to a raw file in the work directory and returns its path.</summary>
+    public async Task<string> ToRawAsync(string artifact, string format)
+    {
+        var raw = Path.Join(Work, $"{Path.GetFileName(artifact)}.raw");
+        await TestImages.RunCheckedAsync("qemu-img", "convert", "-f", format, "-O", "raw", artifact, raw);
+        return raw;
+    }
+
+    /// <summary>Extracts <paramref name="member"/> of a tar archive into the work directory and returns its path.</summary>
+    public async Task<string> ExtractAsync(string archive, string member)
+    {
+        var into = Directory.CreateDirectory(Path.Join(Work, $"extract-{Guid.NewGuid():N}")).FullName;
+        await TestImages.RunCheckedAsync("tar", "-xSf", archive, "-C", into, member);
+        return Path.Join(into, member);
+    }
+
+    /// <summary>The ostree deployment under a mounted root filesystem (exactly one).</summary>
+    public static string Deployment(string root) =>
+        Assert.Single(Directory.GetDirectories(Path.Join(root, "ostree", "deploy", "default", "deploy"), "*.0"));
+}

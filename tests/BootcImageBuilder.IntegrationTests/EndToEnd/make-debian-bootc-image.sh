@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Builds a small Debian 12 image that bootc-image-builder and real osbuild can turn into disks on these
+# machines: a debootstrap minbase (from Debian's mirror) with the tools osbuild's stages run from the
+# build root, imported with `podman import`, whose `bootc` makes a real ostree deployment.
+# Usage: make-debian-bootc-image.sh IMAGE-REF LABEL...   (each LABEL is key=value, set on the image)
+set -euo pipefail
+ref=$1; shift
+work=$(mktemp -d /var/tmp/bib-e2e-image.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+root=$work/rootfs
+kver=6.1.0-bibtest
+
+debootstrap --variant=minbase bookworm "$root" http://deb.debian.org/debian >"$work/debootstrap.log" 2>&1 \
+  || { tail -20 "$work/debootstrap.log" >&2; exit 1; }
+# The rest through apt inside the tree (debootstrap's --include cannot order these packages' configuration).
+mount -t proc proc "$root/proc"
+trap 'umount "$root/proc" 2>/dev/null; rm -rf "$work"' EXIT
+chroot "$root" apt-get install -y -qq --no-install-recommends \
+  python3 util-linux mount fdisk e2fsprogs xfsprogs btrfs-progs dosfstools ostree systemd passwd tar skopeo \
+  qemu-utils policycoreutils >"$work/apt.log" 2>&1 || { tail -20 "$work/apt.log" >&2; exit 1; }
+umount "$root/proc"
+chroot "$root" groupadd --system wheel
+rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
+
+cat > "$root/usr/lib/os-release" <<'OS'
+NAME="Debian GNU/Linux"
+ID=debian
+VERSION_ID="12"
+VERSION="12 (bookworm)"
+PRETTY_NAME="Debian GNU/Linux 12 (bootc test image)"
+OS
+rm -f "$root/etc/os-release"
+ln -s ../usr/lib/os-release "$root/etc/os-release"
+
+# A kernel and initramfs where bootc images keep them (nothing boots them here).
+mkdir -p "$root/usr/lib/modules/$kver"
+echo "test kernel $kver" > "$root/usr/lib/modules/$kver/vmlinuz"
+echo "test initramfs $kver" > "$root/usr/lib/modules/$kver/initramfs.img"
+
+# SELinux: this kernel cannot label files, so the policy marks nothing (setfiles then changes nothing).
+mkdir -p "$root/etc/selinux/targeted/contexts/files"
+printf 'SELINUX=enforcing\nSELINUXTYPE=targeted\n' > "$root/etc/selinux/config"
+printf '/.*\t<<none>>\n' > "$root/etc/selinux/targeted/contexts/files/file_contexts"
+
+# osbuild's build root shows only a few files of /etc: keep a copy under /usr for the deployment.
+mkdir -p "$root/usr/share/bib-test"
+cp -a "$root/etc" "$root/usr/share/bib-test/etc"
+mv "$root/usr/share/bib-test/etc/selinux" "$root/usr/share/bib-test/selinux"
+
+cat > "$root/usr/bin/bootc" <<'BOOTC'
+#!/bin/bash
+# bootc stand-in: `install print-configuration` and `install to-filesystem` with a real ostree deployment.
+set -euo pipefail
+if [ "$*" = "install print-configuration" ]; then
+  echo '{"filesystem":{"root":{"type":"ext4"}},"kargs":["console=ttyS0"]}'
+  exit 0
+fi
+if [ "${1:-} ${2:-}" != "install to-filesystem" ]; then
+  echo "bootc stand-in: unsupported arguments: $*" >&2
+  exit 2
+fi
+shift 2
+kargs=()
+while [ $# -gt 1 ]; do
+  case $1 in
+    --karg) kargs+=(--karg-append="$2"); shift 2 ;;
+    --source-imgref|--target-imgref|--stateroot|--root-mount-spec|--boot-mount-spec|--bootloader|--root-ssh-authorized-keys) shift 2 ;;
+    *) shift ;;
+  esac
+done
+dest=$1
+echo "bootc stand-in: installing to $dest with ${kargs[*]}"
+ostree admin init-fs --modern "$dest"
+ostree --repo="$dest/ostree/repo" config set sysroot.bootloader none
+ostree admin os-init --sysroot="$dest" default
+tree=$(mktemp -d /var/tmp/bootc-tree.XXXXXX)
+mkdir -p "$tree/sysroot" "$tree/boot" "$tree/var"
+# The image's /usr (stages chroot into the deployment and run its chown), without documentation.
+tar -C / --exclude=usr/share/doc --exclude=usr/share/locale --exclude=usr/share/man -c usr | tar -C "$tree" -x
+cp -a /usr/share/bib-test/etc "$tree/usr/etc"
+ln -s usr/bin "$tree/bin"; ln -s usr/sbin "$tree/sbin"; ln -s usr/lib "$tree/lib"; ln -s usr/lib64 "$tree/lib64"
+commit=$(ostree --repo="$dest/ostree/repo" commit --branch=bootc-test --tree=dir="$tree" --no-xattrs)
+rm -rf "$tree"
+ostree admin deploy --sysroot="$dest" --os=default --no-prune "${kargs[@]}" "$commit"
+deployment=$(echo "$dest"/ostree/deploy/default/deploy/*.0)
+cp -a /usr/share/bib-test/selinux "$deployment/etc/selinux"
+BOOTC
+chmod 755 "$root/usr/bin/bootc"
+
+labels=()
+for l in "$@"; do labels+=(--change "LABEL $l"); done
+tar -C "$root" -c . | podman import --quiet "${labels[@]}" --change 'LABEL containers.bootc=1' - "$ref" >/dev/null
