@@ -14,7 +14,7 @@ debootstrap --variant=minbase bookworm "$root" http://deb.debian.org/debian >"$w
   || { tail -20 "$work/debootstrap.log" >&2; exit 1; }
 # The rest through apt inside the tree (debootstrap's --include cannot order these packages' configuration).
 mount -t proc proc "$root/proc"
-trap 'umount "$root/proc" 2>/dev/null; rm -rf "$work"' EXIT
+trap 'umount "$root/proc" 2>/dev/null || true; rm -rf "$work"' EXIT
 chroot "$root" apt-get install -y -qq --no-install-recommends \
   python3 util-linux mount fdisk e2fsprogs xfsprogs btrfs-progs dosfstools ostree systemd passwd tar skopeo \
   qemu-utils policycoreutils >"$work/apt.log" 2>&1 || { tail -20 "$work/apt.log" >&2; exit 1; }
