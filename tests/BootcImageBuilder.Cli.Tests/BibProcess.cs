@@ -7,6 +7,12 @@ internal static class BibProcess
 {
     public static readonly string DllPath = Path.Combine(AppContext.BaseDirectory, "bootc-image-builder.dll");
 
+    /// <summary>
+    /// <c>BIB_TEST_BINARY</c> names another build of the tool to run instead of the test build's dll: the NativeAOT
+    /// binary or the dotnet tool's shim (scripts/test.sh runs the process-level tests against both once).
+    /// </summary>
+    public static readonly string? BinaryOverride = Environment.GetEnvironmentVariable("BIB_TEST_BINARY") is { Length: > 0 } path ? path : null;
+
     public static BibResult Run(params string[] args) => RunAsync(args).GetAwaiter().GetResult();
 
     /// <param name="args">The command line.</param>
@@ -19,15 +25,19 @@ internal static class BibProcess
         IReadOnlyDictionary<string, string?>? environment = null,
         Func<Process, Task>? whileRunning = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(BinaryOverride ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(DllPath);
+        if (BinaryOverride is null)
+        {
+            start.ArgumentList.Add("exec");
+            start.ArgumentList.Add(DllPath);
+        }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
