@@ -43,6 +43,11 @@ public static class MountpointPolicy
             return $"path {quoted} must be absolute";
         }
 
+        if (VolumeNameRules.MountpointTextError(mountpoint) is not null)
+        {
+            return $"path {quoted} must not contain whitespace, control characters or backslashes";
+        }
+
         if (mountpoint != PosixPath.Clean(mountpoint))
         {
             return $"path {quoted} must be canonical";
