@@ -14,7 +14,4 @@ public static class ConfigLimits
 
     /// <summary>Logical volumes in one volume group, and subvolumes in one btrfs volume.</summary>
     public const int MaxVolumes = 128;
-
-    /// <summary>The longest string value, in characters (a kickstart or a file's data can be long).</summary>
-    public const int MaxStringLength = 512 * 1024;
 }

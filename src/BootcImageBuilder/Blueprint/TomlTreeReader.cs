@@ -61,8 +61,10 @@ internal static class TomlTreeReader
     private static bool IsParserFault(Exception e) =>
         e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or FormatException or OverflowException;
 
-    private static string SyntaxError(int line, int column, string message) =>
-        $"invalid TOML at line {line}, column {column}: {TomlErrorText.Describe(message)}";
+    // Position 0 means Tomlyn did not say where.
+    private static string SyntaxError(int line, int column, string message) => line > 0
+        ? $"invalid TOML at line {line}, column {column}: {TomlErrorText.Describe(message)}"
+        : $"invalid TOML: {TomlErrorText.Describe(message)}";
 
     /// <summary>How deeply the document's values nest, counting inline tables and arrays within a key's value.</summary>
     private static int NestingDepth(Tomlyn.Syntax.DocumentSyntax document)

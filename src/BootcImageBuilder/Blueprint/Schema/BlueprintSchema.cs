@@ -26,6 +26,12 @@ internal static partial class BlueprintSchema
     };
     private static readonly ArraySchema Strings = new(Str);
 
+    // Account fields become /etc/passwd and /etc/group lines: no separator, no newline. The name rules are those
+    // upstream applies to file owners; upstream leaves account names unchecked.
+    private static readonly StringSchema AccountName = new() { Pattern = UserName(), PatternProblem = "user name must match ^[A-Za-z0-9_.][A-Za-z0-9_.-]{0,31}$" };
+    private static readonly StringSchema GroupNameText = new() { Pattern = GroupName(), PatternProblem = "group name must match ^[A-Za-z0-9_][A-Za-z0-9_-]{0,31}$" };
+    private static readonly StringSchema PasswdField = new() { Pattern = PasswdFieldText(), PatternProblem = "must not contain ':' or control characters" };
+
     public static ObjectSchema Root { get; } = new(
         ("name", Str),
         ("description", Str),
@@ -47,7 +53,7 @@ internal static partial class BlueprintSchema
         ("kernel", new ObjectSchema(("name", Str), ("append", Str))),
         ("sshkey", new ArraySchema(new ObjectSchema(("user", Str), ("key", Str)))),
         ("user", new ArraySchema(User())),
-        ("group", new ArraySchema(new ObjectSchema(("name", Str), ("gid", IntegerSchema.Id)) { Required = ["name"] })),
+        ("group", new ArraySchema(new ObjectSchema(("name", GroupNameText), ("gid", IntegerSchema.Id)) { Required = ["name"] })),
         ("timezone", new ObjectSchema(("timezone", Str), ("ntpservers", Strings))),
         ("locale", new ObjectSchema(("languages", Strings), ("keyboard", Str))),
         ("firewall", Firewall()),
@@ -85,13 +91,13 @@ internal static partial class BlueprintSchema
             ("kbd_interactive_authentication", Bool))));
 
     private static ObjectSchema User() => new(
-        ("name", Str),
-        ("description", Str),
+        ("name", AccountName),
+        ("description", PasswdField),
         ("password", Str),
         ("key", Str),
-        ("home", Str),
-        ("shell", Str),
-        ("groups", Strings),
+        ("home", PasswdField),
+        ("shell", PasswdField),
+        ("groups", new ArraySchema(GroupNameText)),
         ("uid", IntegerSchema.Id),
         ("gid", IntegerSchema.Id),
         ("expiredate", new IntegerSchema { Minimum = int.MinValue, Maximum = int.MaxValue }),
@@ -243,4 +249,7 @@ internal static partial class BlueprintSchema
 
     [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_-]{0,31}\z")]
     private static partial Regex GroupName();
+
+    [GeneratedRegex(@"^[^:\x00-\x1f\x7f]*\z")]
+    private static partial Regex PasswdFieldText();
 }
