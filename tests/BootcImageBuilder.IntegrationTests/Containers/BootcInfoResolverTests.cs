@@ -193,7 +193,7 @@ public sealed class BootcInfoResolverTests
         string[] secrets = Directory.Exists("/run/secrets") ? ["--volume", "/run/secrets:/run/secrets"] : [];
         IReadOnlyList<string>[] expected =
         [
-            ["image", "inspect", imageRef, "--format", ImageFacts.Format],
+            ["image", "inspect", "--format", ImageFacts.Format, "--", imageRef],
             ["run", "--rm", "--init", "--detach", "--net", "host", "--entrypoint", "sleep", "--name", containerName, .. secrets, "--", imageRef, "infinity"],
             ["mount", containerId],
             ["exec", containerId, "bootc", "install", "print-configuration"],
