@@ -10,6 +10,8 @@ internal static class ErrorReporter
 {
     public const int FailureExitCode = 1;
 
+    private const string DetailsHint = " (run with --log-level debug for details)";
+
     public static int Report(TextWriter stderr, Exception exception, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(stderr);
@@ -18,8 +20,16 @@ internal static class ErrorReporter
         {
             BibException bib => bib.Message,
             OperationCanceledException => "interrupted",
-            _ => exception.Message,
+            // The runtime's own words (type names, option names, file contents) never reach the user.
+            UnauthorizedAccessException => $"permission denied{DetailsHint}",
+            IOException => $"input/output error{DetailsHint}",
+            _ => $"internal error{DetailsHint}",
         };
+        if (exception is not (BibException or OperationCanceledException))
+        {
+            Serilog.Log.Debug(exception, "unexpected failure");
+        }
+
         stderr.Write(now.ToString("yyyy/MM/dd HH:mm:ss", CultureInfo.InvariantCulture));
         stderr.Write(" error: ");
         stderr.WriteLine(message);

@@ -19,7 +19,7 @@ internal sealed class ManifestGeneration(Func<Action<string>, ManifestGenerator>
         BlueprintConfig config;
         try
         {
-            config = configLoader.Load(settings.ConfigPath);
+            config = await configLoader.LoadAsync(settings.ConfigPath, cancellationToken);
         }
         catch (BibException e)
         {

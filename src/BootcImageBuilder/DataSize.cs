@@ -23,8 +23,9 @@ public static partial class DataSize
     public const string Units = "kB, KiB, MB, MiB, GB, GiB, TB or TiB";
 
     /// <summary>Rounds <paramref name="value"/> up to the next multiple of <paramref name="grain"/>.</summary>
+    /// <exception cref="OverflowException">The result does not fit in 64 bits.</exception>
     public static ulong AlignUp(ulong value, ulong grain) =>
-        value % grain == 0 ? value : ((value / grain) + 1) * grain;
+        value % grain == 0 ? value : checked(((value / grain) + 1) * grain);
 
     /// <summary>
     /// Parses <paramref name="text"/>; on failure <paramref name="problem"/> says why without repeating the text, so

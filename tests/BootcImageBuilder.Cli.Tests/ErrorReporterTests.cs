@@ -16,13 +16,23 @@ public class ErrorReporterTests
     }
 
     [Fact]
-    public void An_unexpected_exception_shows_only_its_message()
+    public void An_unexpected_exception_shows_none_of_the_runtimes_words()
     {
         using var stderr = new StringWriter();
 
-        ErrorReporter.Report(stderr, new InvalidOperationException("disk full"), Noon);
+        ErrorReporter.Report(stderr, new InvalidOperationException("Change TomlSerializerOptions.MaxDepth"), Noon);
 
-        Assert.Equal("2026/11/25 12:00:05 error: disk full\n", stderr.ToString());
+        Assert.Equal("2026/11/25 12:00:05 error: internal error (run with --log-level debug for details)\n", stderr.ToString());
+    }
+
+    [Fact]
+    public void An_unexpected_io_failure_says_so_in_our_words()
+    {
+        using var stderr = new StringWriter();
+
+        ErrorReporter.Report(stderr, new IOException("No space left on device : '/output/disk.qcow2'"), Noon);
+
+        Assert.Equal("2026/11/25 12:00:05 error: input/output error (run with --log-level debug for details)\n", stderr.ToString());
     }
 
     [Fact]

@@ -103,13 +103,18 @@ internal static class SettingsReader
         return new BuildSettings
         {
             Manifest = manifest,
-            OutputDirectory = parse.GetValue(options.Output) ?? ".",
-            StoreDirectory = parse.GetValue(options.Store) ?? "/store",
+            OutputDirectory = NonEmptyDirectory(parse.GetValue(options.Output) ?? ".", "output"),
+            StoreDirectory = NonEmptyDirectory(parse.GetValue(options.Store) ?? "/store", "store"),
             Progress = progress,
             Chown = chown,
             Aws = aws,
         };
     }
+
+    private static string NonEmptyDirectory(string value, string flag) =>
+        value.Length == 0 || value.Any(char.IsControl)
+            ? throw new BibException($"cannot setup build dir: --{flag} must name a directory (an empty name or control characters are refused)")
+            : value;
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

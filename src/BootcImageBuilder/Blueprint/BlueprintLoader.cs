@@ -1,3 +1,5 @@
+using BootcImageBuilder.FileSystem;
+
 namespace BootcImageBuilder.Blueprint;
 
 /// <summary>
@@ -5,28 +7,46 @@ namespace BootcImageBuilder.Blueprint;
 /// <c>--config FILE.toml|FILE.json</c>, <c>--config -</c> (JSON on stdin), else <c>/config.toml</c> xor
 /// <c>/config.json</c> under <see cref="RootDirectory"/>, else an empty blueprint.
 /// Messages are upstream's; the caller adds <c>cannot read config: </c>.
+/// A config is bounded: a regular file (never a FIFO or device, which could block or never end) of at most
+/// <see cref="MaxConfigBytes"/>; standard input is read within <see cref="StdinTimeout"/> and gives up on cancellation.
 /// </summary>
 public sealed class BlueprintLoader
 {
     private static readonly string[] DefaultFileNames = ["config.toml", "config.json"];
 
+    /// <summary>The largest config accepted, in bytes (a blueprint is a few kilobytes).</summary>
+    public const int MaxConfigBytes = 1024 * 1024;
+
     private readonly Func<TextReader> stdin;
 
     /// <param name="rootDirectory">Where the default config files are looked for; <c>/</c> in the bib container.</param>
     /// <param name="stdin">Opens standard input, read for <c>--config -</c>.</param>
-    public BlueprintLoader(string rootDirectory = "/", Func<TextReader>? stdin = null)
+    /// <param name="stdinTimeout">How long <c>--config -</c> waits for standard input to end; 30 seconds when null.</param>
+    public BlueprintLoader(string rootDirectory = "/", Func<TextReader>? stdin = null, TimeSpan? stdinTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(rootDirectory);
         RootDirectory = rootDirectory;
         this.stdin = stdin ?? (() => Console.In);
+        StdinTimeout = stdinTimeout ?? TimeSpan.FromSeconds(30);
     }
 
     public string RootDirectory { get; }
 
+    public TimeSpan StdinTimeout { get; }
+
     /// <summary>Loads <paramref name="configPath"/>, or the default files when it is null or empty.</summary>
     /// <exception cref="BibException">The file is missing, has an unknown extension, or is not a valid blueprint.</exception>
-    public BlueprintConfig Load(string? configPath)
+    public BlueprintConfig Load(string? configPath) => LoadAsync(configPath, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="Load"/>
+    /// <exception cref="OperationCanceledException">Cancelled while waiting for standard input.</exception>
+    public async Task<BlueprintConfig> LoadAsync(string? configPath, CancellationToken cancellationToken)
     {
+        if (configPath == "-")
+        {
+            return BlueprintParser.Parse(await ReadStdinAsync(cancellationToken), ConfigFormat.Json, configPath);
+        }
+
         if (!string.IsNullOrEmpty(configPath))
         {
             return LoadFile(configPath);
@@ -36,7 +56,7 @@ public sealed class BlueprintLoader
         foreach (var name in DefaultFileNames)
         {
             var candidate = Path.Join(RootDirectory, name);
-            if (File.Exists(candidate) || Directory.Exists(candidate))
+            if (FileStatus.OfLink(candidate).Kind != FileKind.Missing)
             {
                 if (found is not null)
                 {
@@ -51,14 +71,8 @@ public sealed class BlueprintLoader
         return found is null ? BlueprintConfig.Empty : LoadFile(found);
     }
 
-    private BlueprintConfig LoadFile(string path)
+    private static BlueprintConfig LoadFile(string path)
     {
-        if (path == "-")
-        {
-            using var reader = stdin();
-            return BlueprintParser.Parse(reader.ReadToEnd(), ConfigFormat.Json, path);
-        }
-
         var text = ReadFile(path);
         return Path.GetExtension(path) switch
         {
@@ -73,19 +87,55 @@ public sealed class BlueprintLoader
     {
         try
         {
-            return File.ReadAllText(path);
+            return BoundedFile.ReadText(path, MaxConfigBytes);
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        catch (BoundedFileException e)
         {
-            throw new BibException($"open {path}: no such file or directory".ReplaceLineEndings(" "), e);
+            var verb = e.Kind is FileKind.Missing or FileKind.Unknown ? "open" : "read";
+            // As Go's os.PathError: the path bare, unless it would break the one-line message.
+            var shown = path.Any(char.IsControl) ? GoQuote.Quote(path) : path;
+            throw new BibException($"{verb} {shown}: {e.Message}", e);
         }
-        catch (UnauthorizedAccessException e)
+    }
+
+    // The read runs on its own task: a blocking read of a terminal or pipe cannot observe a token, so the wait for it
+    // is what is bounded. An abandoned read ends with the process.
+    private async Task<string> ReadStdinAsync(CancellationToken cancellationToken)
+    {
+        var read = Task.Run(() =>
         {
-            throw new BibException(Directory.Exists(path) ? $"read {path}: is a directory" : $"open {path}: permission denied", e);
-        }
-        catch (IOException e)
+            using var reader = stdin();
+            return ReadLimited(reader);
+        }, CancellationToken.None);
+        try
         {
-            throw new BibException($"read {path}: {e.Message.ReplaceLineEndings(" ")}", e);
+            return await read.WaitAsync(StdinTimeout, cancellationToken);
         }
+        catch (TimeoutException e)
+        {
+            throw new BibException($"read \"-\": standard input did not end within {StdinTimeout.TotalSeconds:0} seconds", e);
+        }
+        catch (BoundedFileException e)
+        {
+            throw new BibException($"read \"-\": {e.Message}", e);
+        }
+    }
+
+    private static string ReadLimited(TextReader reader)
+    {
+        var buffer = new char[64 * 1024];
+        var text = new System.Text.StringBuilder();
+        int read;
+        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            if (text.Length + read > MaxConfigBytes)
+            {
+                throw new BoundedFileException(FileKind.Fifo, $"is larger than {MaxConfigBytes} bytes");
+            }
+
+            text.Append(buffer, 0, read);
+        }
+
+        return text.ToString();
     }
 }

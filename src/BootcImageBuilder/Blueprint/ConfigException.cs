@@ -11,6 +11,11 @@ internal sealed class ConfigException : Exception
     {
     }
 
+    public ConfigException(ConfigPath path, string problem, Exception innerException)
+        : base(path.IsRoot ? problem : $"{path}: {problem}", innerException)
+    {
+    }
+
     public ConfigException(string problem)
         : base(problem)
     {

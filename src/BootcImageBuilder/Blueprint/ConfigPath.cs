@@ -59,6 +59,6 @@ internal sealed partial class ConfigPath
         builder.Append(BareKey().IsMatch(key) ? key : GoQuote.Quote(key));
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_-]+$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_-]+\z")]
     private static partial Regex BareKey();
 }

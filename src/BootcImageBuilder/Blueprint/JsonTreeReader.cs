@@ -10,7 +10,7 @@ internal static class JsonTreeReader
     public static JsonNode? Read(string text)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { AllowMultipleValues = true, MaxDepth = 64 });
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { AllowMultipleValues = true, MaxDepth = ConfigLimits.MaxDepth });
         JsonNode? root;
         try
         {
@@ -19,10 +19,10 @@ internal static class JsonTreeReader
         }
         catch (JsonException e)
         {
-            // The reader's message quotes the offending character; give only the position.
+            // The reader's message quotes the offending character; give only the position and our own reason.
             throw string.IsNullOrWhiteSpace(text)
                 ? new ConfigException("unexpected end of JSON input")
-                : new ConfigException($"invalid JSON at line {(e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}", e);
+                : new ConfigException($"invalid JSON at line {(e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}{Reason(e)}", e);
         }
 
         bool more;
@@ -42,6 +42,11 @@ internal static class JsonTreeReader
 
         return root;
     }
+
+    private static string Reason(JsonException e) =>
+        e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
+            ? $": values are nested more than {ConfigLimits.MaxDepth} levels deep"
+            : "";
 
     private static JsonNode? Convert(JsonElement element, ConfigPath path)
     {
@@ -71,8 +76,23 @@ internal static class JsonTreeReader
                 return array;
             case JsonValueKind.Null:
                 return null;
+            case JsonValueKind.String:
+                return JsonValue.Create(ReadString(element, path));
             default:
                 return JsonValue.Create(element.Clone());
+        }
+    }
+
+    // A "\uD800" escape without its pair is valid JSON syntax but no .NET string; say so without the runtime's words.
+    private static string ReadString(JsonElement element, ConfigPath path)
+    {
+        try
+        {
+            return element.GetString()!;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ConfigException(path, "the string holds an unpaired UTF-16 surrogate escape (\\uD800-\\uDFFF)", e);
         }
     }
 }

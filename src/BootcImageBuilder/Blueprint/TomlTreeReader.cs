@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Tomlyn;
 using Tomlyn.Model;
 using Tomlyn.Parsing;
@@ -7,7 +6,7 @@ using Tomlyn.Parsing;
 namespace BootcImageBuilder.Blueprint;
 
 /// <summary>Reads TOML text into the same JSON tree JSON configs become, so one validator serves both formats.</summary>
-internal static partial class TomlTreeReader
+internal static class TomlTreeReader
 {
     public static JsonObject Read(string text)
     {
@@ -17,6 +16,10 @@ internal static partial class TomlTreeReader
         try
         {
             document = SyntaxParser.Parse(text);
+        }
+        catch (TomlException e)
+        {
+            throw new ConfigException(SyntaxError(e.Line ?? 0, e.Column ?? 0, e.Message), e);
         }
         catch (Exception e) when (IsParserFault(e))
         {
@@ -28,6 +31,11 @@ internal static partial class TomlTreeReader
         {
             var start = error.Span.Start;
             throw new ConfigException(SyntaxError(start.Line + 1, start.Column + 1, error.Message));
+        }
+
+        if (NestingDepth(document) > ConfigLimits.MaxDepth)
+        {
+            throw new ConfigException($"invalid TOML: values are nested more than {ConfigLimits.MaxDepth} levels deep");
         }
 
         TomlTable table;
@@ -53,18 +61,38 @@ internal static partial class TomlTreeReader
     private static bool IsParserFault(Exception e) =>
         e is ArgumentException or InvalidOperationException or IndexOutOfRangeException or FormatException or OverflowException;
 
-    private static string SyntaxError(int line, int column, string message) =>
-        $"invalid TOML at line {line}, column {column}: {Redact(message)}";
+    // Position 0 means Tomlyn did not say where.
+    private static string SyntaxError(int line, int column, string message) => line > 0
+        ? $"invalid TOML at line {line}, column {column}: {TomlErrorText.Describe(message)}"
+        : $"invalid TOML: {TomlErrorText.Describe(message)}";
 
-    // Tomlyn quotes source text (which may be a password) between backticks; keep the explanation, drop the text.
-    private static string Redact(string message)
+    /// <summary>How deeply the document's values nest, counting inline tables and arrays within a key's value.</summary>
+    private static int NestingDepth(Tomlyn.Syntax.DocumentSyntax document)
     {
-        var firstLine = message.Split('\n', 2)[0].Trim();
-        return Quoted().Replace(firstLine, "…");
-    }
+        var deepest = 0;
+        var stack = new Stack<(Tomlyn.Syntax.SyntaxNode Node, int Depth)>();
+        stack.Push((document, 0));
+        while (stack.Count > 0)
+        {
+            var (node, depth) = stack.Pop();
+            var here = node is Tomlyn.Syntax.ArraySyntax or Tomlyn.Syntax.InlineTableSyntax ? depth + 1 : depth;
+            deepest = Math.Max(deepest, here);
+            if (deepest > ConfigLimits.MaxDepth)
+            {
+                return deepest;
+            }
 
-    [GeneratedRegex("`[^`]*`?")]
-    private static partial Regex Quoted();
+            for (var i = 0; i < node.ChildrenCount; i++)
+            {
+                if (node.GetChild(i) is { } child)
+                {
+                    stack.Push((child, here));
+                }
+            }
+        }
+
+        return deepest;
+    }
 
     private static JsonObject ConvertTable(TomlTable table, ConfigPath path)
     {

@@ -62,7 +62,7 @@ public sealed class BootcContainer : IAsyncDisposable
             run.AddRange(["--volume", $"{secretsDirectory}:{SecretsDirectory}"]);
         }
 
-        run.AddRange([imageRef, "infinity"]);
+        run.AddRange(["--", imageRef, "infinity"]);
 
         ProcessResult started;
         try
@@ -72,13 +72,13 @@ public sealed class BootcContainer : IAsyncDisposable
         catch (OperationCanceledException)
         {
             // podman may have created the container before it was killed; only its name is known.
-            await podman.RunAsync(["rm", "--force", "--ignore", containerName], CancellationToken.None);
+            await podman.RunCleanupAsync(["rm", "--force", "--time", "0", "--ignore", containerName]);
             throw;
         }
 
         if (!started.Succeeded)
         {
-            await podman.RunAsync(["rm", "--force", "--ignore", containerName], CancellationToken.None);
+            await podman.RunCleanupAsync(["rm", "--force", "--time", "0", "--ignore", containerName]);
             throw new BibException($"running {imageRef} container failed: {started.ExitStatus}\nstderr:\n{started.Stderr}");
         }
 
@@ -146,7 +146,7 @@ public sealed class BootcContainer : IAsyncDisposable
 
         _stopped = true;
         // One call stops and removes it: only `sleep` runs there, so it need not be asked to stop first.
-        var removed = await _podman.RunAsync(["rm", "--force", "--time", "0", "--ignore", ContainerId], CancellationToken.None);
+        var removed = await _podman.RunCleanupAsync(["rm", "--force", "--time", "0", "--ignore", ContainerId]);
         if (!removed.Succeeded)
         {
             throw new BibException($"removing {ContainerId} container failed: {removed.ExitStatus}\noutput:\n{removed.Stdout}{removed.Stderr}");

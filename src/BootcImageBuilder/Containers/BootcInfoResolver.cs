@@ -1,4 +1,5 @@
 using System.Globalization;
+using BootcImageBuilder.Processes;
 using BootcImageBuilder.Randomness;
 
 namespace BootcImageBuilder.Containers;
@@ -98,7 +99,8 @@ public sealed class BootcInfoResolver
     /// </summary>
     public async Task<ImageFacts> InspectImageAsync(string imageRef, CancellationToken cancellationToken)
     {
-        var inspected = await _podman.RunAsync(["image", "inspect", imageRef, "--format", ImageFacts.Format], cancellationToken);
+        ImageReference.Check(imageRef);
+        var inspected = await _podman.RunAsync(["image", "inspect", "--format", ImageFacts.Format, "--", imageRef], cancellationToken);
         if (!inspected.Succeeded)
         {
             throw new BibException(
@@ -135,7 +137,18 @@ public sealed class BootcInfoResolver
 
     private async Task<T> WithImageMountedAsync<T>(string imageRef, Func<string, T> read, CancellationToken cancellationToken)
     {
-        var mounted = await _podman.RunAsync(["image", "mount", imageRef], cancellationToken);
+        ProcessResult mounted;
+        try
+        {
+            mounted = await _podman.RunAsync(["image", "mount", "--", imageRef], cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // podman may have mounted the image before it was stopped.
+            await _podman.RunCleanupAsync(["image", "unmount", "--", imageRef]);
+            throw;
+        }
+
         if (!mounted.Succeeded)
         {
             throw new BibException($"mounting build container {imageRef} failed: {mounted.ExitStatus}\nstderr:\n{mounted.Stderr}");
@@ -152,7 +165,7 @@ public sealed class BootcInfoResolver
         finally
         {
             // Not cancellable: a mount must not outlive the run.
-            await _podman.RunAsync(["image", "unmount", imageRef], CancellationToken.None);
+            await _podman.RunCleanupAsync(["image", "unmount", "--", imageRef]);
         }
     }
 

@@ -1,8 +1,13 @@
+using BootcImageBuilder.FileSystem;
 using Serilog;
 
 namespace BootcImageBuilder.Containers;
 
-/// <summary>Reads <see cref="OsInfo"/> from a bootc image's root tree (a mounted container), as upstream's <c>osinfo.Load</c>.</summary>
+/// <summary>
+/// Reads <see cref="OsInfo"/> from a bootc image's root tree (a mounted container), as upstream's <c>osinfo.Load</c>.
+/// Every path is looked up through <see cref="ImageTree"/>: links stay inside the image, and only regular files of
+/// bounded size are read.
+/// </summary>
 public static class OsInfoReader
 {
     /// <summary>The folders holding bib's configuration inside an image, first match wins.</summary>
@@ -15,13 +20,20 @@ public static class OsInfoReader
     private static readonly string[] OsReleaseLocations = ["etc/os-release", "usr/lib/os-release"];
     private static readonly string[] UefiVendorGlobs = ["usr/lib/bootupd/updates/EFI", "usr/lib/efi/shim/*/EFI"];
 
+    /// <summary>The largest os-release or SELinux config read (they are a few hundred bytes).</summary>
+    public const int MaxSmallFileBytes = 64 * 1024;
+
+    /// <summary>The largest embedded config, disk.yaml or iso.yaml read.</summary>
+    public const int MaxDefinitionBytes = Blueprint.BlueprintLoader.MaxConfigBytes;
+
     /// <summary>
     /// Reads the tree at <paramref name="root"/>. os-release is required; the UEFI vendor, SELinux policy and
     /// kernel are best effort (null when absent). Initrd modules are not read here: they need a running container.
     /// </summary>
     public static OsInfo Load(string root)
     {
-        var osRelease = OsReleaseParser.ToOsRelease(OsReleaseParser.ParseFields(ReadOsReleaseText(root)));
+        var tree = new ImageTree(root);
+        var osRelease = OsReleaseParser.ToOsRelease(OsReleaseParser.ParseFields(ReadOsReleaseText(tree)));
 
         var uefiVendor = FindUefiVendor(root);
         if (uefiVendor is null)
@@ -29,9 +41,9 @@ public static class OsInfoReader
             Log.Debug("cannot read UEFI vendor: cannot find UEFI vendor in {SearchPath}, setting it to none", UefiVendorGlobs);
         }
 
-        var embeddedConfig = FirstExisting(root, EmbeddedConfigPaths, "cannot load config from");
-        var diskYaml = FirstExisting(root, [.. ConfigFolders.Select(f => f + "/disk.yaml")], "cannot load disk definitions from");
-        var isoYaml = FirstExisting(root, [.. ConfigFolders.Select(f => f + "/iso.yaml")], "cannot load iso definitions from");
+        var embeddedConfig = FirstExisting(tree, EmbeddedConfigPaths, "cannot load config from");
+        var diskYaml = FirstExisting(tree, [.. ConfigFolders.Select(f => f + "/disk.yaml")], "cannot load disk definitions from");
+        var isoYaml = FirstExisting(tree, [.. ConfigFolders.Select(f => f + "/iso.yaml")], "cannot load iso definitions from");
 
         var kernel = FindKernel(root);
         if (kernel is null)
@@ -51,19 +63,24 @@ public static class OsInfoReader
         };
     }
 
-    private static string ReadOsReleaseText(string root)
+    private static string ReadOsReleaseText(ImageTree tree)
     {
         var errors = new List<string>();
         foreach (var location in OsReleaseLocations)
         {
-            var path = Path.Join(root, location);
+            var path = Path.Join(tree.Root, location);
             try
             {
-                return File.ReadAllText(path);
+                if (tree.ReadText(location, MaxSmallFileBytes) is { } text)
+                {
+                    return text;
+                }
+
+                errors.Add($"cannot read {location}: open {path}: no such file or directory");
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (BoundedFileException e)
             {
-                errors.Add($"cannot read {location}: {DescribeOpenFailure(path, e)}");
+                errors.Add($"cannot read {location}: open {path}: {e.Message}");
             }
         }
 
@@ -73,39 +90,53 @@ public static class OsInfoReader
     /// <summary>The first directory not named <c>BOOT</c> under the bootupd updates, else under shim's EFI folders.</summary>
     internal static string? FindUefiVendor(string root)
     {
-        foreach (var pattern in UefiVendorGlobs)
+        var tree = new ImageTree(root);
+        try
         {
-            foreach (var efiDir in ExpandStars(root, pattern))
+            foreach (var pattern in UefiVendorGlobs)
             {
-                foreach (var entry in SortedEntries(efiDir))
+                foreach (var efiDir in ExpandStars(tree, pattern))
                 {
-                    if (Directory.Exists(entry) && Path.GetFileName(entry) != "BOOT")
+                    foreach (var name in tree.EntryNames(efiDir))
                     {
-                        return Path.GetFileName(entry);
+                        if (name != "BOOT" && tree.KindOf(efiDir + "/" + name) == FileKind.Directory)
+                        {
+                            return name;
+                        }
                     }
                 }
             }
+        }
+        catch (IOException e)
+        {
+            Log.Debug("cannot read UEFI vendor: {Error}", e.Message);
         }
 
         return null;
     }
 
-    /// <summary><c>SELINUXTYPE</c> from <c>etc/selinux/config</c>; null when the file is absent or malformed, or the key is empty.</summary>
+    /// <summary><c>SELINUXTYPE</c> from <c>etc/selinux/config</c>; null when the file is absent, unreadable or malformed, or the key is empty.</summary>
     internal static string? ReadSelinuxPolicy(string root)
     {
-        string[] lines;
+        string? text;
         try
         {
-            lines = File.ReadAllLines(Path.Join(root, "etc/selinux/config"));
+            text = new ImageTree(root).ReadText("etc/selinux/config", MaxSmallFileBytes);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (BoundedFileException e)
         {
             Log.Debug("cannot read selinux policy: {Error}, setting it to none", e.Message);
             return null;
         }
 
+        if (text is null)
+        {
+            Log.Debug("cannot read selinux policy: no etc/selinux/config, setting it to none");
+            return null;
+        }
+
         string? policy = null;
-        foreach (var rawLine in lines)
+        foreach (var rawLine in text.Split('\n'))
         {
             var line = rawLine.Trim();
             if (line.Length == 0 || line.StartsWith('#'))
@@ -129,73 +160,70 @@ public static class OsInfoReader
         return string.IsNullOrEmpty(policy) ? null : policy;
     }
 
-    /// <summary>The first directory under <c>usr/lib/modules</c> (by name) that holds a <c>vmlinuz</c>.</summary>
+    /// <summary>
+    /// The first directory under <c>usr/lib/modules</c> (by name) that holds a regular <c>vmlinuz</c>. The version
+    /// names a path and a <c>lsinitrd --kver</c> argument, so a name that is not a plain file name is skipped.
+    /// </summary>
     internal static KernelInfo? FindKernel(string root)
     {
-        foreach (var kernelDir in SortedEntries(Path.Join(root, "usr/lib/modules")))
+        var tree = new ImageTree(root);
+        try
         {
-            var isRealDirectory = (File.GetAttributes(kernelDir) & (FileAttributes.Directory | FileAttributes.ReparsePoint))
-                == FileAttributes.Directory;
-            if (isRealDirectory && File.Exists(Path.Join(kernelDir, "vmlinuz")))
+            foreach (var version in tree.EntryNames("usr/lib/modules"))
             {
-                return new KernelInfo(Path.GetFileName(kernelDir), HasAbootImg: File.Exists(Path.Join(kernelDir, "aboot.img")));
+                var kernelDir = "usr/lib/modules/" + version;
+                var isRealDirectory = FileStatus.OfLink(Path.Join(tree.Root, kernelDir)).Kind == FileKind.Directory;
+                if (isRealDirectory && IsPlainName(version) && tree.KindOf(kernelDir + "/vmlinuz") == FileKind.Regular)
+                {
+                    return new KernelInfo(version, HasAbootImg: tree.KindOf(kernelDir + "/aboot.img") == FileKind.Regular);
+                }
             }
+        }
+        catch (IOException e)
+        {
+            Log.Debug("cannot read kernel info: {Error}", e.Message);
         }
 
         return null;
     }
 
-    private static EmbeddedFile? FirstExisting(string root, IReadOnlyList<string> candidates, string failure)
+    private static bool IsPlainName(string name) =>
+        name.Length is > 0 and <= 255 && name[0] != '-' && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '+' or '-' or '~');
+
+    private static EmbeddedFile? FirstExisting(ImageTree tree, IReadOnlyList<string> candidates, string failure)
     {
         foreach (var candidate in candidates)
         {
-            var path = Path.Join(root, candidate);
-            if (!File.Exists(path))
-            {
-                continue;
-            }
-
             try
             {
-                return new EmbeddedFile("/" + candidate, File.ReadAllText(path));
+                if (tree.ReadText(candidate, MaxDefinitionBytes) is { } text)
+                {
+                    return new EmbeddedFile("/" + candidate, text);
+                }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (BoundedFileException e)
             {
-                throw new BibException($"{failure} \"{path}\": {e.Message}", e);
+                throw new BibException($"{failure} \"/{candidate}\": {e.Message}", e);
             }
         }
 
         return null;
     }
 
-    /// <summary>Expands the <c>*</c> segments of <paramref name="pattern"/> in sorted order, as Go's <c>filepath.Glob</c>.</summary>
-    private static List<string> ExpandStars(string root, string pattern)
+    /// <summary>Expands the <c>*</c> segments of <paramref name="pattern"/> in sorted order, as Go's <c>filepath.Glob</c>; directories only.</summary>
+    private static List<string> ExpandStars(ImageTree tree, string pattern)
     {
-        IEnumerable<string> current = [root];
+        IEnumerable<string> current = [""];
         foreach (var segment in pattern.Split('/'))
         {
             current = segment == "*"
-                ? current.SelectMany(SortedEntries).Where(Directory.Exists)
-                : current.Select(dir => Path.Join(dir, segment)).Where(Directory.Exists);
+                ? current.SelectMany(dir => tree.EntryNames(dir).Select(name => Join(dir, name)))
+                : current.Select(dir => Join(dir, segment));
+            current = current.Where(dir => tree.KindOf(dir) == FileKind.Directory).ToList();
         }
 
         return current.ToList();
     }
 
-    private static IEnumerable<string> SortedEntries(string directory)
-    {
-        if (!Directory.Exists(directory))
-        {
-            return [];
-        }
-
-        var entries = Directory.GetFileSystemEntries(directory);
-        Array.Sort(entries, StringComparer.Ordinal);
-        return entries;
-    }
-
-    private static string DescribeOpenFailure(string path, Exception e) =>
-        e is FileNotFoundException or DirectoryNotFoundException
-            ? $"open {path}: no such file or directory"
-            : $"open {path}: {e.Message}";
+    private static string Join(string directory, string name) => directory.Length == 0 ? name : directory + "/" + name;
 }

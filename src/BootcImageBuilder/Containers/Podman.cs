@@ -31,6 +31,35 @@ public sealed class Podman : IPodman
     public Task<ProcessResult> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
         _runner.RunAsync(_program, CommandLine(arguments), cancellationToken);
 
+    /// <summary>
+    /// Runs the call in a session of its own (<c>setsid</c>), so a signal sent to our process group (Ctrl-C in a
+    /// terminal) does not kill it half-way, and tries again when it still fails, up to <see cref="CleanupAttempts"/>
+    /// times.
+    /// </summary>
+    public async Task<ProcessResult> RunCleanupAsync(IReadOnlyList<string> arguments)
+    {
+        var setsid = ExecutableLookup.Find("setsid");
+        ProcessResult result = new(-1, "", "");
+        for (var attempt = 1; attempt <= CleanupAttempts; attempt++)
+        {
+            result = setsid is null
+                ? await _runner.RunAsync(_program, CommandLine(arguments), CancellationToken.None)
+                : await _runner.RunAsync(setsid, [_program, .. CommandLine(arguments)], CancellationToken.None);
+            if (result.Succeeded)
+            {
+                return result;
+            }
+
+            await Task.Delay(CleanupRetryDelay);
+        }
+
+        return result;
+    }
+
+    public const int CleanupAttempts = 3;
+
+    private static readonly TimeSpan CleanupRetryDelay = TimeSpan.FromMilliseconds(250);
+
     /// <summary>The arguments given to the podman binary for <paramref name="arguments"/>.</summary>
     public IReadOnlyList<string> CommandLine(IReadOnlyList<string> arguments)
     {

@@ -19,9 +19,20 @@ public static class BootcPartitionTables
         }
 
         var baseTable = request.BaseTable ?? BasePartitionTables.For(request.Arch, request.RootfsType);
-        var table = request.Disk is { } disk
-            ? FromDiskCustomization(request, baseTable, disk, random)
-            : FromFilesystemCustomizations(request, baseTable, random);
+        PartitionTable table;
+        try
+        {
+            table = request.Disk is { } disk
+                ? FromDiskCustomization(request, baseTable, disk, random)
+                : FromFilesystemCustomizations(request, baseTable, random);
+        }
+        catch (OverflowException e)
+        {
+            // Sizes are bounded one by one; only their sum can pass 64 bits.
+            throw new BibException($"cannot lay out the disk: the partitions need more than {DiskBounds.Describe(baseTable.Type)}", e);
+        }
+
+        DiskBounds.Check(table);
         return WithVerityRoot(table);
     }
 

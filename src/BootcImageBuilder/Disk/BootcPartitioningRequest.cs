@@ -24,5 +24,5 @@ public sealed record BootcPartitioningRequest(Arch Arch, FilesystemType RootfsTy
     /// <summary>Defaults to UEFI on aarch64 and hybrid (BIOS + UEFI) elsewhere.</summary>
     public BootMode? BootMode { get; init; }
 
-    public ulong RootfsMinSize => Math.Max(ContainerSize * ContainerSizeMultiplier, ImageSize);
+    public ulong RootfsMinSize => Math.Max(checked(ContainerSize * ContainerSizeMultiplier), ImageSize);
 }

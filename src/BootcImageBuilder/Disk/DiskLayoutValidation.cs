@@ -137,6 +137,11 @@ internal static partial class DiskLayoutValidation
             return "mountpoint is empty";
         }
 
+        if (VolumeNameRules.MountpointTextError(path) is { } text)
+        {
+            return text;
+        }
+
         if (path[0] != '/')
         {
             return $"mountpoint {PosixPath.Quote(path)} is not an absolute path";
@@ -191,6 +196,11 @@ internal static partial class DiskLayoutValidation
     private static string? LvmError(DiskPartitionRequest part, HashSet<string> mountpoints, HashSet<string> volumeGroupNames)
     {
         var vgName = part.Name ?? string.Empty;
+        if (vgName.Length > 0 && VolumeNameRules.LvmNameError(vgName, "LVM volume group") is { } badVg)
+        {
+            return badVg;
+        }
+
         if (vgName.Length > 0 && volumeGroupNames.Contains(vgName))
         {
             return $"duplicate LVM volume group name {PosixPath.Quote(vgName)} in partitioning customizations";
@@ -211,6 +221,11 @@ internal static partial class DiskLayoutValidation
         foreach (var lv in part.LogicalVolumes)
         {
             var lvName = lv.Name ?? string.Empty;
+            if (lvName.Length > 0 && VolumeNameRules.LvmNameError(lvName, "LVM logical volume") is { } badLv)
+            {
+                return badLv;
+            }
+
             if (lvName.Length > 0 && lvNames.Contains(lvName))
             {
                 return $"duplicate LVM logical volume name {PosixPath.Quote(lvName)} in volume group {PosixPath.Quote(vgName)} in partitioning customizations";
@@ -275,6 +290,11 @@ internal static partial class DiskLayoutValidation
                 return "btrfs subvolume with empty name in partitioning customizations";
             }
 
+            if (VolumeNameRules.BtrfsSubvolumeNameError(subvolume.Name) is { } badName)
+            {
+                return badName;
+            }
+
             if (!names.Add(subvolume.Name))
             {
                 return $"duplicate btrfs subvolume name {PosixPath.Quote(subvolume.Name)} in partitioning customizations";
@@ -301,6 +321,6 @@ internal static partial class DiskLayoutValidation
         return null;
     }
 
-    [GeneratedRegex("^[0-9a-fA-F]{2}$")]
+    [GeneratedRegex(@"^[0-9a-fA-F]{2}\z")]
     private static partial Regex DosTypePattern();
 }

@@ -137,15 +137,23 @@ public static class DiskYaml
         };
     }
 
+    // Volume names become device paths and paths inside volumes that osbuild opens on the build host, so an image's
+    // disk.yaml is held to the same rules as a user's disk customization. Empty means "name it for me".
+    private static string Named(string? name, Func<string, string?> rule) =>
+        string.IsNullOrEmpty(name) ? string.Empty
+            : rule(name) is { } problem ? throw new BibException(problem) : name;
+
     private static LvmVolumeGroup VolumeGroupFrom(YamlNode node)
     {
         var map = Mapping(node, "lvm", "name", "description", "logical_volumes");
         var volumes = Optional(map, "logical_volumes", n => Sequence(n).Select(lv =>
         {
             var lvMap = Mapping(lv, "logical volume", "name", "size", "payload_type", "payload");
-            return new LogicalVolume(Optional(lvMap, "name", Text) ?? string.Empty, Optional(lvMap, "size", Size) ?? 0, PayloadFrom(lvMap));
+            var name = Named(Optional(lvMap, "name", Text), n => VolumeNameRules.LvmNameError(n, "LVM logical volume"));
+            return new LogicalVolume(name, Optional(lvMap, "size", Size) ?? 0, PayloadFrom(lvMap));
         }).ToList()) ?? [];
-        return new LvmVolumeGroup(Optional(map, "name", Text) ?? string.Empty, new ValueList<LogicalVolume>(volumes))
+        var groupName = Named(Optional(map, "name", Text), n => VolumeNameRules.LvmNameError(n, "LVM volume group"));
+        return new LvmVolumeGroup(groupName, new ValueList<LogicalVolume>(volumes))
         {
             Description = Optional(map, "description", Text) ?? string.Empty,
         };
@@ -157,7 +165,7 @@ public static class DiskYaml
         var subvolumes = Optional(map, "subvolumes", n => Sequence(n).Select(sv =>
         {
             var svMap = Mapping(sv, "subvolume", "name", "size", "mountpoint", "group_id", "compress", "read_only", "uuid");
-            return new BtrfsSubvolume(Optional(svMap, "name", Text) ?? string.Empty, Optional(svMap, "mountpoint", Text))
+            return new BtrfsSubvolume(Named(Optional(svMap, "name", Text), VolumeNameRules.BtrfsSubvolumeNameError), Optional(svMap, "mountpoint", Text))
             {
                 Size = Optional(svMap, "size", Size) ?? 0,
                 Compress = Optional(svMap, "compress", Text),

@@ -10,7 +10,7 @@ public sealed record LvmVolumeGroup(string Name, ValueList<LogicalVolume> Logica
     public string Description { get; init; } = DefaultDescription;
 
     /// <summary>The space the volumes need: their sizes plus the metadata.</summary>
-    public ulong RequiredSize => LogicalVolumes.Aggregate(MetadataSize, (sum, lv) => sum + lv.Size);
+    public ulong RequiredSize => LogicalVolumes.Aggregate(MetadataSize, (sum, lv) => checked(sum + lv.Size));
 }
 
 /// <summary>A logical volume of <see cref="Size"/> bytes holding a filesystem or swap.</summary>

@@ -15,11 +15,18 @@ public static class MountpointPolicy
     {
         ArgumentNullException.ThrowIfNull(filesystems);
         var errors = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var fs in filesystems)
         {
             if (Refusal(fs.Mountpoint, minimal: rootfsType == FilesystemType.Btrfs) is { } error)
             {
                 errors.Add(error);
+            }
+
+            // Upstream lets a repeated mountpoint through to a manifest osbuild refuses (two mounts of one name).
+            if (!seen.Add(fs.Mountpoint))
+            {
+                errors.Add($"path {PosixPath.Quote(fs.Mountpoint)} is given more than once");
             }
 
             if (fs.Mountpoint == "/var")
@@ -41,6 +48,11 @@ public static class MountpointPolicy
         if (mountpoint.Length == 0 || mountpoint[0] != '/')
         {
             return $"path {quoted} must be absolute";
+        }
+
+        if (VolumeNameRules.MountpointTextError(mountpoint) is not null)
+        {
+            return $"path {quoted} must not contain whitespace, control characters or backslashes";
         }
 
         if (mountpoint != PosixPath.Clean(mountpoint))

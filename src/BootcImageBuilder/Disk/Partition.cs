@@ -23,7 +23,7 @@ public sealed record Partition
     /// <summary>GPT attribute bit numbers.</summary>
     public ValueList<uint> Attrs { get; init; }
 
-    public ulong End => Start + Size;
+    public ulong End => checked(Start + Size);
 
     /// <summary>True when the partition's payload (or anything inside it) is mounted at <paramref name="mountpoint"/>.</summary>
     public bool Holds(string mountpoint) => PartitionTable.MountpointsOf(Payload).Contains(mountpoint);

@@ -69,7 +69,7 @@ internal static class PartitionLayout
             return table;
         }
 
-        var partitionsSize = table.Partitions.Aggregate(0UL, (sum, p) => sum + p.Size);
+        var partitionsSize = table.Partitions.Aggregate(0UL, (sum, p) => checked(sum + p.Size));
         return table with { Size = Math.Max(table.Size, Math.Max(size, partitionsSize)) };
     }
 
@@ -91,7 +91,7 @@ internal static class PartitionLayout
             }
             else
             {
-                totals[existing] = (at, totals[existing].Size + size);
+                totals[existing] = (at, checked(totals[existing].Size + size));
             }
         }
 
@@ -106,7 +106,7 @@ internal static class PartitionLayout
     public static PartitionTable Relayout(PartitionTable table, ulong minimumSize)
     {
         var footer = table.FooterSize;
-        var start = DataSize.AlignUp(table.HeaderSize + table.StartOffset, PartitionTable.Grain);
+        var start = DataSize.AlignUp(checked(table.HeaderSize + table.StartOffset), PartitionTable.Grain);
         var size = DataSize.AlignUp(minimumSize, PartitionTable.Grain);
 
         var partitions = table.Partitions.ToList();
@@ -125,14 +125,14 @@ internal static class PartitionLayout
 
             var fitted = FitTo(partitions[index], partitions[index].Size);
             partitions[index] = fitted with { Start = start, Size = DataSize.AlignUp(fitted.Size, PartitionTable.Grain) };
-            start += partitions[index].Size;
+            start = checked(start + partitions[index].Size);
         }
 
         var root = FitTo(partitions[rootIndex], partitions[rootIndex].Size) with { Start = start };
-        footer += table.ExtraPadding;
-        var end = DataSize.AlignUp(root.Start + footer + root.Size, PartitionTable.Grain);
+        footer = checked(footer + table.ExtraPadding);
+        var end = DataSize.AlignUp(checked(root.Start + footer + root.Size), PartitionTable.Grain);
         var diskSize = Math.Max(table.Size, Math.Max(size, end));
-        partitions[rootIndex] = root with { Size = diskSize - root.Start - footer };
+        partitions[rootIndex] = root with { Size = checked(diskSize - root.Start - footer) };
 
         return table with
         {
@@ -152,7 +152,7 @@ internal static class PartitionLayout
         _ => partition with { Size = size },
     };
 
-    private static ulong SubvolumesSize(BtrfsVolume btrfs) => btrfs.Subvolumes.Aggregate(0UL, (sum, sv) => sum + sv.Size);
+    private static ulong SubvolumesSize(BtrfsVolume btrfs) => btrfs.Subvolumes.Aggregate(0UL, (sum, sv) => checked(sum + sv.Size));
 
     private static MountableLocation? FindHoldingMountable(PartitionTable table, string directory)
     {

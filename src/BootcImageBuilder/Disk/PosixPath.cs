@@ -54,6 +54,7 @@ internal static class PosixPath
                 '\\' => "\\\\",
                 '\n' => "\\n",
                 '\t' => "\\t",
+                _ when char.IsControl(c) => $"\\u{(int)c:x4}",
                 _ => c.ToString(),
             });
         }

@@ -93,7 +93,7 @@ public static partial class MountConfigurationStages
         }
     }
 
-    [GeneratedRegex("^[a-fA-F0-9]{8}$")]
+    [GeneratedRegex(@"^[a-fA-F0-9]{8}\z")]
     private static partial Regex FatVolumeId();
 
     private sealed record Entry(string Uuid, string Type, string File, string Options, ulong Freq, ulong PassNo);

@@ -58,7 +58,7 @@ public static class OsCustomizationStages
             return null;
         }
 
-        var entries = groups.Select(g => KeyValuePair.Create(g.Name, new GroupEntry(ToInt(g.Gid))));
+        var entries = groups.Select(g => KeyValuePair.Create(g.Name, new GroupEntry(g.Gid)));
         return Stage.Of(new GroupsOptions(OsbuildMap.From(entries.DistinctBy(e => e.Key)), Force: true));
     }
 
@@ -68,8 +68,8 @@ public static class OsCustomizationStages
         ArgumentNullException.ThrowIfNull(user);
         var password = string.IsNullOrEmpty(user.Password) ? null : PasswordCrypt.HashIfPlaintext(user.Password, random);
         return new UserEntry(
-            ToInt(user.Uid),
-            ToInt(user.Gid),
+            user.Uid,
+            user.Gid,
             user.Groups.Count == 0 ? null : user.Groups,
             user.Description,
             user.Home,
@@ -204,5 +204,6 @@ public static class OsCustomizationStages
         _ => OwnerId.ByName(owner.Name!),
     };
 
+    // The schema keeps expiredate within 32 bits, the stage's type.
     private static int? ToInt(long? value) => value is null ? null : checked((int)value.Value);
 }

@@ -171,8 +171,8 @@ public sealed class BootcInfoResolverTests
         // Read as its own root: Fedora's os-release, not the CentOS image's.
         Assert.Equal(("fedora", "42"), (resolved.Build.OsInfo.OsRelease.Id, resolved.Build.OsInfo.OsRelease.VersionId));
         Assert.Equal("centos", resolved.Source.OsInfo.OsRelease.Id);
-        Assert.Contains(podman.Calls, call => call.SequenceEqual(["image", "mount", buildRef]));
-        Assert.Contains(podman.Calls, call => call.SequenceEqual(["image", "unmount", buildRef]));
+        Assert.Contains(podman.Calls, call => call.SequenceEqual(["image", "mount", "--", buildRef]));
+        Assert.Contains(podman.Calls, call => call.SequenceEqual(["image", "unmount", "--", buildRef]));
         // Nothing is run inside a build container.
         Assert.Single(podman.Calls, call => call[0] == "exec");
     }
@@ -193,8 +193,8 @@ public sealed class BootcInfoResolverTests
         string[] secrets = Directory.Exists("/run/secrets") ? ["--volume", "/run/secrets:/run/secrets"] : [];
         IReadOnlyList<string>[] expected =
         [
-            ["image", "inspect", imageRef, "--format", ImageFacts.Format],
-            ["run", "--rm", "--init", "--detach", "--net", "host", "--entrypoint", "sleep", "--name", containerName, .. secrets, imageRef, "infinity"],
+            ["image", "inspect", "--format", ImageFacts.Format, "--", imageRef],
+            ["run", "--rm", "--init", "--detach", "--net", "host", "--entrypoint", "sleep", "--name", containerName, .. secrets, "--", imageRef, "infinity"],
             ["mount", containerId],
             ["exec", containerId, "bootc", "install", "print-configuration"],
             ["rm", "--force", "--time", "0", "--ignore", containerId],

@@ -244,7 +244,7 @@ public class BlueprintParserTests
     public void Toml_duplicate_key_is_refused_with_its_position()
     {
         Assert.Equal(
-            "cannot decode \"config.toml\": invalid TOML at line 2, column 1: The key … is already defined at (1,1) with … and cannot be redefined",
+            "cannot decode \"config.toml\": invalid TOML at line 2, column 1: a key or table is defined twice",
             TomlError("name = \"a\"\nname = \"b\"\n"));
     }
 

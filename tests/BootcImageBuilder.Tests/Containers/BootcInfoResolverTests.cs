@@ -55,7 +55,7 @@ public sealed class BootcInfoResolverTests : IDisposable
 
         Assert.Equal($"running {ImageRef} container failed: exit status 126\nstderr:\nError: runc: exec failed\n", error.Message);
         var name = ContainerName();
-        Assert.Equal(["rm", "--force", "--ignore", name], _podman.Calls[^1]);
+        Assert.Equal(["rm", "--force", "--time", "0", "--ignore", name], _podman.Calls[^1]);
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public sealed class BootcInfoResolverTests : IDisposable
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ResolveAsync());
 
-        Assert.Equal(["rm", "--force", "--ignore", ContainerName()], _podman.Calls[^1]);
+        Assert.Equal(["rm", "--force", "--time", "0", "--ignore", ContainerName()], _podman.Calls[^1]);
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public sealed class BootcInfoResolverTests : IDisposable
         var error = await Assert.ThrowsAsync<BibException>(() => ResolveAsync());
 
         Assert.Equal($"image {ImageRef} is not a bootc image", error.Message);
-        Assert.Equal([["image", "inspect", ImageRef, "--format", ImageFacts.Format]], _podman.Calls);
+        Assert.Equal([["image", "inspect", "--format", ImageFacts.Format, "--", ImageRef]], _podman.Calls);
     }
 
     [Fact]

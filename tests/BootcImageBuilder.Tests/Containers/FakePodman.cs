@@ -65,8 +65,8 @@ internal sealed class FakePodman : IPodman
 
     private static string KeyOf(IReadOnlyList<string> arguments) => arguments switch
     {
-        ["image", "inspect", _, "--format", var format] => $"image inspect {format}",
-        ["image", var subcommand, _] => $"image {subcommand}",
+        ["image", "inspect", "--format", var format, "--", _] => $"image inspect {format}",
+        ["image", var subcommand, "--", _] => $"image {subcommand}",
         ["inspect", "-f", var format, _] => $"inspect {format}",
         ["exec", _, var program, ..] => $"exec {program}",
         [var subcommand, ..] => subcommand,

@@ -45,9 +45,52 @@ public sealed class PodmanTests : IDisposable
         Assert.False(PodmanContainerEnv.IsRootless(Path.Join(_tree.Root, "run/.containerenv")));
     }
 
+    [Fact]
+    public async Task A_cleanup_call_runs_in_a_session_of_its_own()
+    {
+        var podman = new Podman(_runner, Path.Join(_tree.Root, "run/.containerenv"));
+
+        await podman.RunCleanupAsync(["rm", "--force", "abc"]);
+
+        var (program, arguments) = _runner.Calls.Single();
+        Assert.Equal(ExecutableLookup.Find("setsid"), program);
+        Assert.Equal(["podman", "rm", "--force", "abc"], arguments);
+    }
+
+    [Fact]
+    public async Task A_cleanup_call_killed_by_a_signal_is_tried_again()
+    {
+        _runner.ExitCodes.Enqueue(130);
+        _runner.ExitCodes.Enqueue(0);
+        var podman = new Podman(_runner, Path.Join(_tree.Root, "run/.containerenv"));
+
+        var result = await podman.RunCleanupAsync(["rm", "--force", "abc"]);
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(2, _runner.Calls.Count);
+    }
+
+    [Fact]
+    public async Task A_cleanup_call_that_keeps_failing_gives_up_after_three_tries()
+    {
+        foreach (var _ in Enumerable.Range(0, 5))
+        {
+            _runner.ExitCodes.Enqueue(125);
+        }
+
+        var podman = new Podman(_runner, Path.Join(_tree.Root, "run/.containerenv"));
+
+        var result = await podman.RunCleanupAsync(["rm", "--force", "abc"]);
+
+        Assert.Equal(125, result.ExitCode);
+        Assert.Equal(Podman.CleanupAttempts, _runner.Calls.Count);
+    }
+
     private sealed class RecordingRunner : IProcessRunner
     {
         public List<(string Program, string[] Arguments)> Calls { get; } = [];
+
+        public Queue<int> ExitCodes { get; } = new();
 
         public Task<ProcessResult> RunWithInputAsync(
             string program, IReadOnlyList<string> arguments, string standardInput, CancellationToken cancellationToken) =>
@@ -56,7 +99,7 @@ public sealed class PodmanTests : IDisposable
         public Task<ProcessResult> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
         {
             Calls.Add((program, [.. arguments]));
-            return Task.FromResult(new ProcessResult(0, "", ""));
+            return Task.FromResult(new ProcessResult(ExitCodes.Count > 0 ? ExitCodes.Dequeue() : 0, "", ""));
         }
     }
 }

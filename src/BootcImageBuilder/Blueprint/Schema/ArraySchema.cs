@@ -8,6 +8,9 @@ internal sealed class ArraySchema(SchemaNode item) : SchemaNode
 {
     public SchemaNode Item { get; } = item;
 
+    /// <summary>The most items allowed.</summary>
+    public int MaxItems { get; init; } = ConfigLimits.MaxArrayItems;
+
     public override string Describe(ConfigFormat format) => "an array";
 
     public override JsonNode? Normalize(JsonNode value, ConfigPath path, ConfigFormat format)
@@ -19,6 +22,10 @@ internal sealed class ArraySchema(SchemaNode item) : SchemaNode
 
         var result = new JsonArray();
         var items = value.AsArray();
+        if (items.Count > MaxItems)
+        {
+            throw new ConfigException(path, $"too many items: at most {MaxItems} are allowed");
+        }
         for (var i = 0; i < items.Count; i++)
         {
             var itemPath = path.Item(i);

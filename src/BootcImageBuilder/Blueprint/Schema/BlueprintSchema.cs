@@ -13,8 +13,24 @@ internal static partial class BlueprintSchema
     private static readonly BooleanSchema Bool = new();
     private static readonly IntegerSchema Int = new();
     private static readonly SizeSchema Size = new();
-    private static readonly OwnerSchema Owner = new();
+    private static readonly OwnerSchema OwnerUser = new()
+    {
+        NamePattern = UserName(),
+        NameProblem = "user name must match ^[A-Za-z0-9_.][A-Za-z0-9_.-]{0,31}$",
+    };
+
+    private static readonly OwnerSchema OwnerGroup = new()
+    {
+        NamePattern = GroupName(),
+        NameProblem = "group name must match ^[A-Za-z0-9_][A-Za-z0-9_-]{0,31}$",
+    };
     private static readonly ArraySchema Strings = new(Str);
+
+    // Account fields become /etc/passwd and /etc/group lines: no separator, no newline. The name rules are those
+    // upstream applies to file owners; upstream leaves account names unchecked.
+    private static readonly StringSchema AccountName = new() { Pattern = UserName(), PatternProblem = "user name must match ^[A-Za-z0-9_.][A-Za-z0-9_.-]{0,31}$" };
+    private static readonly StringSchema GroupNameText = new() { Pattern = GroupName(), PatternProblem = "group name must match ^[A-Za-z0-9_][A-Za-z0-9_-]{0,31}$" };
+    private static readonly StringSchema PasswdField = new() { Pattern = PasswdFieldText(), PatternProblem = "must not contain ':' or control characters" };
 
     public static ObjectSchema Root { get; } = new(
         ("name", Str),
@@ -37,7 +53,7 @@ internal static partial class BlueprintSchema
         ("kernel", new ObjectSchema(("name", Str), ("append", Str))),
         ("sshkey", new ArraySchema(new ObjectSchema(("user", Str), ("key", Str)))),
         ("user", new ArraySchema(User())),
-        ("group", new ArraySchema(new ObjectSchema(("name", Str), ("gid", Int)) { Required = ["name"] })),
+        ("group", new ArraySchema(new ObjectSchema(("name", GroupNameText), ("gid", IntegerSchema.Id)) { Required = ["name"] })),
         ("timezone", new ObjectSchema(("timezone", Str), ("ntpservers", Strings))),
         ("locale", new ObjectSchema(("languages", Strings), ("keyboard", Str))),
         ("firewall", Firewall()),
@@ -75,16 +91,16 @@ internal static partial class BlueprintSchema
             ("kbd_interactive_authentication", Bool))));
 
     private static ObjectSchema User() => new(
-        ("name", Str),
-        ("description", Str),
+        ("name", AccountName),
+        ("description", PasswdField),
         ("password", Str),
         ("key", Str),
-        ("home", Str),
-        ("shell", Str),
-        ("groups", Strings),
-        ("uid", Int),
-        ("gid", Int),
-        ("expiredate", Int),
+        ("home", PasswdField),
+        ("shell", PasswdField),
+        ("groups", new ArraySchema(GroupNameText)),
+        ("uid", IntegerSchema.Id),
+        ("gid", IntegerSchema.Id),
+        ("expiredate", new IntegerSchema { Minimum = int.MinValue, Maximum = int.MaxValue }),
         ("force_password_reset", Bool))
     {
         Required = ["name"],
@@ -99,7 +115,7 @@ internal static partial class BlueprintSchema
     private static ObjectSchema Disk() => new(
         ("type", new StringSchema { AllowedValues = ["gpt", "dos"], EmptyMeansAbsent = true }),
         ("minsize", Size),
-        ("partitions", new ArraySchema(Partition())),
+        ("partitions", new ArraySchema(Partition()) { MaxItems = ConfigLimits.MaxPartitions }),
         ("start_offset", new SizeSchema { AllowZero = true }));
 
     private static VariantObjectSchema Partition()
@@ -120,14 +136,14 @@ internal static partial class BlueprintSchema
             ignoreCase: false,
             label: "partition",
             ("plain", new ObjectSchema([.. common, ("mountpoint", Str), ("label", Str), ("fs_type", Str)]) { Required = ["minsize"] }),
-            ("lvm", new ObjectSchema([.. common, ("name", Str), ("logical_volumes", new ArraySchema(logicalVolume))]) { Required = ["minsize"] }),
-            ("btrfs", new ObjectSchema([.. common, ("subvolumes", new ArraySchema(subvolume))]) { Required = ["minsize"] }));
+            ("lvm", new ObjectSchema([.. common, ("name", Str), ("logical_volumes", new ArraySchema(logicalVolume) { MaxItems = ConfigLimits.MaxVolumes })]) { Required = ["minsize"] }),
+            ("btrfs", new ObjectSchema([.. common, ("subvolumes", new ArraySchema(subvolume) { MaxItems = ConfigLimits.MaxVolumes })]) { Required = ["minsize"] }));
     }
 
     private static ObjectSchema Directory() => new(
         ("path", Str),
-        ("user", Owner),
-        ("group", Owner),
+        ("user", OwnerUser),
+        ("group", OwnerGroup),
         ("mode", Mode()),
         ("ensure_parents", Bool))
     {
@@ -136,8 +152,8 @@ internal static partial class BlueprintSchema
 
     private static ObjectSchema File() => new(
         ("path", Str),
-        ("user", Owner),
-        ("group", Owner),
+        ("user", OwnerUser),
+        ("group", OwnerGroup),
         ("mode", Mode()),
         ("data", Str),
         ("uri", Str))
@@ -162,7 +178,7 @@ internal static partial class BlueprintSchema
         PatternProblem = "invalid mode: must be an octal number such as 0644",
     };
 
-    [GeneratedRegex("^0?[0-7]{3}$")]
+    [GeneratedRegex(@"^0?[0-7]{3}\z")]
     private static partial Regex OctalMode();
 
     private static ObjectSchema Firewall() => new(
@@ -226,4 +242,14 @@ internal static partial class BlueprintSchema
                 Required = ["job_template_url", "host_config_key"],
             }));
     }
+
+    // images pkg/customizations/fsnode: usernameRegex and groupnameRegex.
+    [GeneratedRegex(@"^[A-Za-z0-9_.][A-Za-z0-9_.-]{0,31}\z")]
+    private static partial Regex UserName();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_-]{0,31}\z")]
+    private static partial Regex GroupName();
+
+    [GeneratedRegex(@"^[^:\x00-\x1f\x7f]*\z")]
+    private static partial Regex PasswdFieldText();
 }

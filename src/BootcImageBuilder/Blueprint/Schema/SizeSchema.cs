@@ -51,6 +51,11 @@ internal sealed class SizeSchema : SchemaNode
                 throw WrongType(value, path, format);
         }
 
+        if (bytes > Disk.DiskBounds.MaxGptBytes)
+        {
+            throw new ConfigException(path, "size is larger than the largest disk image (8 EiB)");
+        }
+
         if (bytes == 0 && !AllowZero)
         {
             throw new ConfigException(path, "size must be greater than zero");

@@ -10,4 +10,4 @@ public sealed record GroupsOptions(
     : StageOptions("org.osbuild.groups");
 
 /// <summary>A group of <see cref="GroupsOptions"/>.</summary>
-public sealed record GroupEntry(int? Gid = null);
+public sealed record GroupEntry(long? Gid = null);

@@ -9,8 +9,8 @@ public sealed record UsersOptions(ImmutableSortedDictionary<string, UserEntry> U
 
 /// <summary>A user of <see cref="UsersOptions"/>; <paramref name="Password"/> is a crypt(3) hash.</summary>
 public sealed record UserEntry(
-    int? Uid = null,
-    int? Gid = null,
+    long? Uid = null,
+    long? Gid = null,
     IReadOnlyList<string>? Groups = null,
     string? Description = null,
     string? Home = null,
