@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using BootcImageBuilder.Cli.Tests;
 using BootcImageBuilder.IntegrationTests.Containers;
 using BootcImageBuilder.Osbuild.Running;
@@ -67,9 +68,32 @@ public sealed class RealOsbuildTests : IDisposable
         var path = Path.Combine(_work, "manifest.json");
         await File.WriteAllTextAsync(path, manifest.Stdout);
 
-        var inspect = await TestImages.RunCheckedAsync(osbuild, "--inspect", path);
+        var inspected = JsonNode.Parse(await TestImages.RunCheckedAsync(osbuild, "--inspect", path))!;
 
-        Assert.Contains("\"pipelines\"", inspect, StringComparison.Ordinal);
+        // osbuild read every pipeline and stage as we wrote them, and gave each stage its content id.
+        var ours = JsonNode.Parse(manifest.Stdout)!["pipelines"]!.AsArray();
+        var theirs = inspected["pipelines"]!.AsArray();
+        Assert.Equal(ours.Select(p => (string)p!["name"]!), theirs.Select(p => (string)p!["name"]!));
+        foreach (var (mine, read) in ours.Zip(theirs))
+        {
+            var stages = read!["stages"]?.AsArray() ?? [];
+            Assert.Equal((mine!["stages"]?.AsArray() ?? []).Select(st => (string)st!["type"]!), stages.Select(st => (string)st!["type"]!));
+            Assert.All(stages, st => Assert.Matches("^[0-9a-f]{64}$", (string)st!["id"]!));
+        }
+
+        // And it refuses a manifest whose stage options break the stage's schema.
+        var broken = JsonNode.Parse(manifest.Stdout)!;
+        var truncate = broken["pipelines"]!.AsArray().Single(p => (string)p!["name"]! == "image")!["stages"]!.AsArray()
+            .First(st => (string)st!["type"]! == "org.osbuild.truncate")!;
+        truncate["options"]!["size"] = 10;
+        truncate["options"]!["surprise"] = true;
+        var brokenPath = Path.Combine(_work, "broken.json");
+        await File.WriteAllTextAsync(brokenPath, broken.ToJsonString());
+        var refused = await new BootcImageBuilder.Processes.ProcessRunner().RunAsync(osbuild, ["--inspect", brokenPath], CancellationToken.None);
+        Assert.Equal(2, refused.ExitCode);
+        var errors = JsonNode.Parse(refused.Stdout)!["errors"]!.AsArray().Select(e => (string)e!["message"]!).ToList();
+        Assert.Contains("Additional properties are not allowed ('surprise' was unexpected)", errors);
+        Assert.Contains("10 is not of type 'string'", errors);
     }
 
     private static string Recording(string name) =>
