@@ -1,3 +1,4 @@
+using BootcImageBuilder.FileSystem;
 namespace BootcImageBuilder.Depsolve;
 
 /// <summary>
@@ -54,15 +55,14 @@ public sealed class RhsmSecrets(IReadOnlyList<string> sourceDirectories)
         }
     }
 
-    /// <summary>True when no existing parent of <paramref name="relativePath"/> below the root is a symbolic link.</summary>
+    /// <summary>True when every existing parent of <paramref name="relativePath"/> below the root is a real directory (not a link).</summary>
     private static bool ParentsAreRealDirectories(string containerRoot, string relativePath)
     {
         var current = containerRoot;
         foreach (var segment in relativePath.Split('/')[..^1])
         {
             current = Path.Join(current, segment);
-            var info = new DirectoryInfo(current);
-            if (info.LinkTarget is not null || (!info.Exists && File.Exists(current)))
+            if (FileStatus.OfLink(current).Kind is not (FileKind.Directory or FileKind.Missing))
             {
                 return false;
             }
