@@ -52,3 +52,22 @@ if ! command -v dotnet >/dev/null; then
   echo "setup-host: the .NET 10 SDK is required (dotnet on PATH)" >&2
   exit 1
 fi
+
+# The AWS upload tests start moto's server (extended by tests/BootcImageBuilder.IntegrationTests/Upload/
+# moto_with_import_snapshot.py, run by the Python that runs moto_server), and bench/upload.sh compares with
+# `aws s3 cp`. Where moto_server is missing, both go into a virtual environment linked from /usr/local/bin.
+if ! command -v moto_server >/dev/null || ! command -v aws >/dev/null; then
+  echo "setup-host: moto_server or aws is missing; installing moto[server] 5.2.1 and awscli into /opt/bib-moto" >&2
+  if ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-venv >/dev/null
+  fi
+  python3 -m venv /opt/bib-moto
+  /opt/bib-moto/bin/pip install -q 'moto[server]==5.2.1' awscli
+  ln -sf /opt/bib-moto/bin/moto_server /usr/local/bin/moto_server
+  command -v aws >/dev/null || ln -sf /opt/bib-moto/bin/aws /usr/local/bin/aws
+fi
+if ! command -v moto_server >/dev/null; then
+  echo "setup-host: moto_server is still not on PATH: the AWS upload tests need it (pip install 'moto[server]')" >&2
+  exit 1
+fi

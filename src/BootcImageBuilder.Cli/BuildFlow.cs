@@ -1,11 +1,13 @@
 using BootcImageBuilder.Building;
 using BootcImageBuilder.Cli.Progress;
 using BootcImageBuilder.Cli.Settings;
+using BootcImageBuilder.Cli.Upload;
 using BootcImageBuilder.Distro;
 using BootcImageBuilder.Images;
 using BootcImageBuilder.Osbuild;
 using BootcImageBuilder.Osbuild.Running;
 using BootcImageBuilder.Processes;
+using BootcImageBuilder.Upload.Aws;
 using Serilog;
 
 namespace BootcImageBuilder.Cli;
@@ -28,9 +30,19 @@ internal sealed class BuildFlow(
     {
         ArgumentNullException.ThrowIfNull(settings);
         var progress = ProgressReporters.Create(settings.Progress, stdout, stderr);
+        var stopped = false;
+        void StopOnce()
+        {
+            if (!stopped)
+            {
+                stopped = true;
+                progress.Stop();
+            }
+        }
+
         try
         {
-            await RunAsync(settings, progress, cancellationToken);
+            await RunAsync(settings, progress, StopOnce, cancellationToken);
         }
         catch (Exception e) when (e is BibException or OperationCanceledException)
         {
@@ -39,12 +51,12 @@ internal sealed class BuildFlow(
         }
         finally
         {
-            progress.Stop();
+            StopOnce();
             (progress as IDisposable)?.Dispose();
         }
     }
 
-    private async Task RunAsync(BuildSettings settings, IProgressReporter progress, CancellationToken cancellationToken)
+    private async Task RunAsync(BuildSettings settings, IProgressReporter progress, Action stopProgress, CancellationToken cancellationToken)
     {
         // Types, architecture and root filesystem were parsed with the flags, before anything touches the system,
         // unlike upstream (README, Differences).
@@ -90,10 +102,7 @@ internal sealed class BuildFlow(
             throw new BibException($"cannot setup build dir: {e.Message}", e);
         }
 
-        if (settings.Aws is not null)
-        {
-            throw new BibException("cannot handle AWS setup: uploading to AWS is not available in this version yet");
-        }
+        using var uploader = await CheckUploadAsync(settings, cancellationToken);
 
         bool canChown;
         try
@@ -151,6 +160,12 @@ internal sealed class BuildFlow(
         progress.Message("Build complete!");
         progress.Message($"Results saved in {settings.OutputDirectory}");
         progress.Result(artifacts);
+        if (uploader is not null)
+        {
+            // As upstream: the build's progress display ends and the upload's byte bar takes over.
+            stopProgress();
+            await UploadAsync(uploader, artifacts, settings.Progress, progress, cancellationToken);
+        }
 
         if (settings.Chown is { } chown)
         {
@@ -162,6 +177,40 @@ internal sealed class BuildFlow(
             {
                 throw BibException.Wrap($"cannot setup owner for \"{settings.OutputDirectory}\"", e);
             }
+        }
+    }
+
+    /// <summary>Upstream's AWS checks, before anything is built; null without <c>--aws-*</c> flags.</summary>
+    private static async Task<AmiUploader?> CheckUploadAsync(BuildSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Aws is not { } aws)
+        {
+            return null;
+        }
+
+        try
+        {
+            var target = new AmiTarget(aws.Region, aws.Bucket, aws.AmiName, settings.Manifest.TargetArch ?? Arch.Current);
+            return await AwsUploadFlow.CheckAsync(target, cancellationToken);
+        }
+        catch (BibException e)
+        {
+            throw BibException.Wrap("cannot handle AWS setup", e);
+        }
+    }
+
+    /// <summary>Uploads the <c>ami</c> artifact, wherever it lies (upstream picks a wrong path when raw and ami are built together).</summary>
+    private async Task UploadAsync(
+        AmiUploader uploader, IReadOnlyList<Artifact> artifacts, ProgressMode mode, IProgressReporter progress, CancellationToken cancellationToken)
+    {
+        var image = artifacts.First(a => a.ImageType == "ami");
+        try
+        {
+            await new AwsUploadFlow(stdout).UploadAsync(uploader, image.Path, mode, progress, cancellationToken);
+        }
+        catch (BibException e)
+        {
+            throw BibException.Wrap("cannot upload AMI", e);
         }
     }
 

@@ -2,7 +2,9 @@ using BootcImageBuilder.Blueprint;
 using BootcImageBuilder.Building;
 using BootcImageBuilder.Cli.Commands;
 using BootcImageBuilder.Cli.Logging;
+using BootcImageBuilder.Cli.Progress;
 using BootcImageBuilder.Cli.Settings;
+using BootcImageBuilder.Cli.Upload;
 using BootcImageBuilder.Containers;
 using BootcImageBuilder.Images;
 using BootcImageBuilder.Osbuild;
@@ -70,6 +72,26 @@ internal sealed class CommandHandlers(TextWriter stdout, TextWriter stderr) : IC
             stderr);
         await flow.RunAsync(settings, cancellationToken);
         return 0;
+    }
+
+    public async Task<int> UploadAwsAsync(AwsUploadCommandSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var progress = ProgressReporters.Create(settings.Progress, stdout, stderr);
+        try
+        {
+            using var uploader = await AwsUploadFlow.CheckAsync(settings.Target, cancellationToken);
+            await new AwsUploadFlow(stdout).UploadAsync(uploader, settings.ImagePath, settings.Progress, progress, cancellationToken);
+            return 0;
+        }
+        catch (BibException e)
+        {
+            throw BibException.Wrap("cannot upload AMI", e);
+        }
+        finally
+        {
+            (progress as IDisposable)?.Dispose();
+        }
     }
 
     private ManifestGeneration CreateManifestGeneration() => new(

@@ -13,6 +13,8 @@ internal sealed class RecordingHandlers : ICommandHandlers
 
     public BuildSettings? Build { get; private set; }
 
+    public AwsUploadCommandSettings? UploadAws { get; private set; }
+
     public bool VersionPrinted { get; private set; }
 
     public List<string> Warnings { get; } = [];
@@ -36,6 +38,12 @@ internal sealed class RecordingHandlers : ICommandHandlers
     public Task<int> BuildAsync(BuildSettings settings, CancellationToken cancellationToken)
     {
         Build = settings;
+        return Task.FromResult(0);
+    }
+
+    public Task<int> UploadAwsAsync(AwsUploadCommandSettings settings, CancellationToken cancellationToken)
+    {
+        UploadAws = settings;
         return Task.FromResult(0);
     }
 

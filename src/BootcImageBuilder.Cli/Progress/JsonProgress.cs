@@ -6,7 +6,8 @@ namespace BootcImageBuilder.Cli.Progress;
 
 /// <summary>
 /// Beyond upstream (its issue #1170): one JSON object per line on stdout, for CI systems and GUIs. Kinds:
-/// <c>pulse</c>, <c>message</c>, <c>progress</c> (level, pipeline, stage, label, done, total), <c>result</c>
+/// <c>pulse</c>, <c>message</c>, <c>progress</c> (level, pipeline, stage, label, done, total; uploads add
+/// <c>unit</c>: <c>bytes</c>), <c>result</c>
 /// (one per artifact: image_type and path) and <c>error</c>.
 /// </summary>
 internal sealed class JsonProgress(TextWriter stdout) : IProgressReporter
@@ -51,6 +52,18 @@ internal sealed class JsonProgress(TextWriter stdout) : IProgressReporter
             Message(status.Message);
         }
     }
+
+    /// <summary>A byte count, e.g. of an upload: a <c>progress</c> event at level 0 with <c>unit</c> <c>bytes</c>.</summary>
+    public void Bytes(string label, long done, long total) => Emit("progress", w =>
+    {
+        w.WriteNumber("level", 0);
+        w.WriteNull("pipeline");
+        w.WriteNull("stage");
+        w.WriteString("label", label);
+        w.WriteNumber("done", done);
+        w.WriteNumber("total", total);
+        w.WriteString("unit", "bytes");
+    });
 
     /// <summary>One <c>result</c> event per artifact, so a consumer can act on each as it reads it.</summary>
     public void Result(IReadOnlyList<Artifact> artifacts)

@@ -16,27 +16,16 @@ internal static class SettingsReader
     {
         ArgumentNullException.ThrowIfNull(parse);
         ArgumentNullException.ThrowIfNull(options);
-        var refs = parse.GetValue(options.ImageRef) ?? [];
-        if (refs.FirstOrDefault(r => r.StartsWith("--", StringComparison.Ordinal)) is { } unknownFlag)
-        {
-            // The image argument takes any word, so a flag nobody declared ends up here.
-            throw new BibException($"unknown flag: {unknownFlag.Split('=')[0]}");
-        }
-
-        if (refs.Length != 1)
-        {
-            // cobra.ExactArgs(1)'s wording.
-            throw new BibException($"accepts 1 arg(s), received {refs.Length}");
-        }
+        var imageRef = SingleArgument(parse.GetValue(options.ImageRef) ?? []);
 
         var typeNames = parse.GetValue(options.Type) ?? ["qcow2"];
         var local = parse.GetResult(options.Local) is { Implicit: false } ? parse.GetValue(options.Local) : (bool?)null;
         try
         {
-            HandleDeprecatedLocal(local, refs[0], warn);
+            HandleDeprecatedLocal(local, imageRef, warn);
             return new ManifestSettings
             {
-                ImageRef = refs[0],
+                ImageRef = imageRef,
                 Types = ParseTypes(typeNames),
                 RootFs = NullIfEmpty(parse.GetValue(options.RootFs)) is { } rootfs ? RootfsTypes.Parse(rootfs) : null,
                 TargetArch = NullIfEmpty(parse.GetValue(options.TargetArch)) is { } arch ? Arch.Parse(arch) : null,
@@ -54,6 +43,25 @@ internal static class SettingsReader
         {
             throw BibException.Wrap(errorContext, e);
         }
+    }
+
+    /// <summary>The one positional word a command takes, with cobra's wording when there is not exactly one.</summary>
+    public static string SingleArgument(string[] words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        if (words.FirstOrDefault(r => r.StartsWith("--", StringComparison.Ordinal)) is { } unknownFlag)
+        {
+            // The argument takes any word, so a flag nobody declared ends up here.
+            throw new BibException($"unknown flag: {unknownFlag.Split('=')[0]}");
+        }
+
+        if (words.Length != 1)
+        {
+            // cobra.ExactArgs(1)'s wording.
+            throw new BibException($"accepts 1 arg(s), received {words.Length}");
+        }
+
+        return words[0];
     }
 
     private static void HandleDeprecatedLocal(bool? local, string imageRef, Action<string> warn)

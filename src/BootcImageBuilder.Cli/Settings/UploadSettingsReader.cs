@@ -1,0 +1,54 @@
+using System.CommandLine;
+using BootcImageBuilder.Cli.Commands;
+using BootcImageBuilder.Upload.Aws;
+
+namespace BootcImageBuilder.Cli.Settings;
+
+/// <summary>Turns <c>upload</c>'s parse result into validated settings; every mistake is one user error.</summary>
+internal static class UploadSettingsReader
+{
+    public static AwsUploadCommandSettings ReadAws(ParseResult parse, AwsUploadOptions options, bool verbose)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(options);
+        var file = SettingsReader.SingleArgument(parse.GetValue(options.File) ?? []);
+        var required = new (string Name, string? Value)[]
+        {
+            ("ami-name", parse.GetValue(options.AmiName)),
+            ("bucket", parse.GetValue(options.Bucket)),
+            ("region", parse.GetValue(options.Region)),
+        };
+        var missing = required.Where(r => string.IsNullOrEmpty(r.Value)).Select(r => $"\"{r.Name}\"").ToList();
+        if (missing.Count > 0)
+        {
+            // cobra's wording for MarkFlagRequired.
+            throw new BibException($"required flag(s) {string.Join(", ", missing)} not set");
+        }
+
+        var arch = parse.GetValue(options.TargetArch) is { Length: > 0 } name ? Arch.Parse(name) : Arch.Current;
+        var target = new AmiTarget(required[2].Value!, required[1].Value!, required[0].Value!, arch);
+        var progress = ProgressModes.Parse(parse.GetValue(options.Progress) ?? "auto");
+        if (verbose && progress == ProgressMode.Auto)
+        {
+            progress = ProgressMode.Verbose;
+        }
+
+        return new AwsUploadCommandSettings(ExistingFile(file), target, progress);
+    }
+
+    /// <summary>Go's wording for a failed open, under upstream's <c>cannot upload:</c> prefix.</summary>
+    private static string ExistingFile(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new BibException($"cannot upload: read {path}: is a directory");
+        }
+
+        if (!System.IO.File.Exists(path))
+        {
+            throw new BibException($"cannot upload: open {path}: no such file or directory");
+        }
+
+        return path;
+    }
+}
