@@ -9,6 +9,8 @@ packages=(
   rpm createrepo-c dnf python3-dnf
   fdisk gdisk parted dosfstools mtools e2fsprogs xfsprogs btrfs-progs squashfs-tools xorriso fusefat
   busybox-static python3-jsonschema git ca-certificates
+  # bench/upload.sh
+  bc curl
   # end-to-end disk builds: the test image (debootstrap), osbuild's ostree mounts and its host-side selinux stage
   debootstrap ostree policycoreutils
 )

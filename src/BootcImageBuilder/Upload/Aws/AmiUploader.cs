@@ -23,7 +23,18 @@ public sealed class AmiUploader : IDisposable
     public static AmiUploader Create(AmiTarget target, AmiUploadTuning? tuning = null)
     {
         ArgumentNullException.ThrowIfNull(target);
-        return new AmiUploader(target, AwsClients.ForRegion(target.Region), tuning ?? AmiUploadTuning.Default);
+        AwsClients clients;
+        try
+        {
+            clients = AwsClients.ForRegion(target.Region);
+        }
+        catch (Exception e) when (AwsFailures.IsSdkOrNetwork(e) || e is ArgumentException or UriFormatException)
+        {
+            // A malformed endpoint variable or profile, for instance.
+            throw AwsFailures.Wrap("cannot set up the AWS clients: ", e);
+        }
+
+        return new AmiUploader(target, clients, tuning ?? AmiUploadTuning.Default);
     }
 
     /// <summary>The region exists, the bucket exists, and its ACL lets us write; upstream's messages otherwise.</summary>
