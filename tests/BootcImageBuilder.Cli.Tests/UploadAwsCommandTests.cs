@@ -76,6 +76,27 @@ public sealed class UploadAwsCommandTests : IDisposable
         Assert.EndsWith("cannot handle AWS setup: ec2 doesn't support the following arch: s390x", result.ErrorMessage(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Missing_credentials_are_one_error_line_naming_the_providers_tried()
+    {
+        var result = await BibProcess.RunAsync(
+            ["upload", "aws", "--region", "us-east-1", "--bucket", "b", "--ami-name", "n", Image()],
+            environment: new Dictionary<string, string?>
+            {
+                ["AWS_ACCESS_KEY_ID"] = null,
+                ["AWS_SECRET_ACCESS_KEY"] = null,
+                ["AWS_SESSION_TOKEN"] = null,
+                ["AWS_PROFILE"] = null,
+                ["AWS_CONFIG_FILE"] = Path.Combine(_work, "no-config"),
+                ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(_work, "no-credentials"),
+                ["AWS_EC2_METADATA_DISABLED"] = "true",
+                ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:9",
+            });
+
+        Assert.StartsWith(
+            "cannot upload AMI: cannot set up the AWS clients: Failed to resolve AWS credentials.", result.SingleErrorLine(), StringComparison.Ordinal);
+    }
+
     private string Image()
     {
         var path = Path.Combine(_work, "disk.raw");

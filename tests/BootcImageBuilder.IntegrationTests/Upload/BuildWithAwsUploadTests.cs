@@ -61,6 +61,22 @@ public sealed class BuildWithAwsUploadTests : IClassFixture<MotoServer>, IDispos
     }
 
     [SkippableFact]
+    public async Task Json_progress_keeps_stdout_to_events_through_the_upload()
+    {
+        await _moto.EnsureStartedAsync();
+        var image = await HostImageAsync();
+        var bucket = await _moto.CreateBucketAsync("build");
+
+        var result = await BuildAsync(
+            "--progress", "json", "--type", "ami", "--aws-region", MotoServer.Region, "--aws-bucket", bucket, "--aws-ami-name", "json-build", image);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var events = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Contains(events, e => e.TryGetProperty("unit", out var unit) && unit.GetString() == "bytes" && e.GetProperty("done").GetInt64() == e.GetProperty("total").GetInt64());
+        Assert.Contains(events, e => e.GetProperty("type").GetString() == "message" && e.GetProperty("message").GetString()!.StartsWith("AMI registered: ami-", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
     public async Task A_failing_check_ends_the_build_before_a_manifest_or_osbuild()
     {
         await _moto.EnsureStartedAsync();
