@@ -28,7 +28,7 @@ public sealed class BuildCommandTests : IDisposable
         {
             ["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH"),
             ["FAKE_OSBUILD_RECORD_DIR"] = _record,
-            ["FAKE_OSBUILD_REPLAY"] = Path.Combine(AppContext.BaseDirectory, "Build", "Recordings", "two-pipelines.jsonseq"),
+            ["FAKE_OSBUILD_REPLAY"] = Path.Combine(AppContext.BaseDirectory, "Build", "Recordings", "ppc64le-raw-gce.jsonseq"),
             ["FAKE_OSBUILD_ARTIFACTS"] = "qcow2=disk.qcow2,image=disk.raw",
         };
     }
@@ -113,8 +113,8 @@ public sealed class BuildCommandTests : IDisposable
         Assert.Single(result.StderrLines, l => l == "pulse: Manifest generation step");
         Assert.Single(result.StderrLines, l => l == "pulse: Disk image building step");
         Assert.Single(result.StderrLines, l => l == "msg: Build complete!");
-        Assert.Contains("[0 / 2] Pipeline image", result.StderrLines);
-        Assert.Contains("  [2 / 3] Stage org.osbuild.truncate", result.StderrLines);
+        Assert.Contains("[2 / 4] Pipeline image", result.StderrLines);
+        Assert.Contains("  [4 / 10] Stage org.osbuild.bootc.install-to-filesystem", result.StderrLines);
     }
 
     [SkippableFact]
@@ -151,7 +151,7 @@ public sealed class BuildCommandTests : IDisposable
     public async Task A_failed_build_ends_the_json_stream_with_an_error_event()
     {
         var image = await HostImageAsync();
-        _environment["FAKE_OSBUILD_REPLAY"] = Path.Combine(AppContext.BaseDirectory, "Build", "Recordings", "failing-stage.jsonseq");
+        _environment["FAKE_OSBUILD_REPLAY"] = Path.Combine(AppContext.BaseDirectory, "Build", "Recordings", "s390x-chown-fails.jsonseq");
         _environment["FAKE_OSBUILD_EXIT"] = "1";
 
         var result = await BuildAsync("--progress", "json", "--output", _output, image);
@@ -167,7 +167,7 @@ public sealed class BuildCommandTests : IDisposable
     public async Task A_failing_osbuild_is_one_error_with_the_build_log_and_leaves_no_artifact()
     {
         var image = await HostImageAsync();
-        _environment["FAKE_OSBUILD_REPLAY"] = Path.Combine(AppContext.BaseDirectory, "Build", "Recordings", "failing-stage.jsonseq");
+        _environment["FAKE_OSBUILD_REPLAY"] = Path.Combine(AppContext.BaseDirectory, "Build", "Recordings", "s390x-chown-fails.jsonseq");
         _environment["FAKE_OSBUILD_EXIT"] = "1";
         _environment["FAKE_OSBUILD_STDOUT"] = "Failed";
 
