@@ -45,11 +45,17 @@ internal sealed class BuildOptions
         DefaultValueFactory = _ => "auto",
     };
 
+    public Option<string> Checkpoints { get; } = new("--checkpoints")
+    {
+        Description = "keep pipeline trees in the store for faster rebuilds: auto (when the store outlives the build), always, never",
+        DefaultValueFactory = _ => "auto",
+    };
+
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
         Manifest.AddTo(command);
-        foreach (var option in new Option[] { AwsAmiName, AwsBucket, AwsRegion, Chown, Output, Store, Progress })
+        foreach (var option in new Option[] { AwsAmiName, AwsBucket, AwsRegion, Checkpoints, Chown, Output, Store, Progress })
         {
             command.Options.Add(option);
         }

@@ -6,8 +6,8 @@ namespace BootcImageBuilder.Cli.Progress;
 
 /// <summary>
 /// Beyond upstream (its issue #1170): one JSON object per line on stdout, for CI systems and GUIs. Kinds:
-/// <c>pulse</c>, <c>message</c>, <c>progress</c> (level, pipeline, stage, label, done, total), <c>result</c>
-/// (one per artifact: image_type and path) and <c>error</c>.
+/// <c>pulse</c>, <c>message</c>, <c>progress</c> (level, pipeline, stage, label, done, total), <c>cached</c>
+/// (pipelines osbuild took from its store), <c>result</c> (one per artifact: image_type and path) and <c>error</c>.
 /// </summary>
 internal sealed class JsonProgress(TextWriter stdout) : IProgressReporter
 {
@@ -51,6 +51,17 @@ internal sealed class JsonProgress(TextWriter stdout) : IProgressReporter
             Message(status.Message);
         }
     }
+
+    public void Cached(IReadOnlyList<string> pipelines) => Emit("cached", w =>
+    {
+        w.WriteStartArray("pipelines");
+        foreach (var pipeline in pipelines)
+        {
+            w.WriteStringValue(pipeline);
+        }
+
+        w.WriteEndArray();
+    });
 
     /// <summary>One <c>result</c> event per artifact, so a consumer can act on each as it reads it.</summary>
     public void Result(IReadOnlyList<Artifact> artifacts)

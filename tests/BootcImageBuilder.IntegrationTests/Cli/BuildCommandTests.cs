@@ -71,6 +71,46 @@ public sealed class BuildCommandTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task Kept_trees_are_checkpointed_and_pipelines_osbuild_skipped_are_reported_as_cached()
+    {
+        var image = await HostImageAsync();
+
+        var result = await BuildAsync("--checkpoints", "always", "--progress", "json", "--output", _output, image);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var args = File.ReadAllLines(Path.Combine(_record, "args"));
+        Assert.Equal(["--export", "qcow2", "--checkpoint", "build", "--checkpoint", "image", "--checkpoint", "qcow2"], args.Skip(6).Take(8));
+        // The replayed run started build, image and gce: of what qcow2 needs, only qcow2 came from the store.
+        var cached = result.Stdout.TrimEnd('\n').Split('\n').Select(l => JsonNode.Parse(l)!).Single(e => (string)e["type"]! == "cached");
+        Assert.Equal(["qcow2"], cached["pipelines"]!.AsArray().Select(p => (string)p!));
+    }
+
+    [SkippableFact]
+    public async Task Checkpointed_builds_repeat_their_manifest_and_unkept_ones_do_not()
+    {
+        var image = await HostImageAsync();
+        async Task<string> ManifestOf(string mode)
+        {
+            var result = await BuildAsync("--checkpoints", mode, "--progress", "verbose", "--output", _output, image);
+            Assert.True(result.ExitCode == 0, result.Stderr);
+            return File.ReadAllText(Path.Combine(_output, "manifest-qcow2.json"));
+        }
+
+        Assert.Equal(await ManifestOf("always"), await ManifestOf("always"));
+        Assert.NotEqual(await ManifestOf("never"), await ManifestOf("never"));
+        Assert.DoesNotContain("--checkpoint", File.ReadAllLines(Path.Combine(_record, "args")));
+    }
+
+    [SkippableFact]
+    public async Task An_unknown_checkpoint_mode_is_one_error_before_anything_runs()
+    {
+        var result = await BuildAsync("--checkpoints", "sometimes", "--output", _output, "localhost/does-not-matter:latest");
+
+        Assert.Equal("cannot use checkpoints: unknown mode \"sometimes\" (auto, always or never)", result.ErrorMessage());
+        Assert.False(Directory.Exists(_record));
+    }
+
+    [SkippableFact]
     public async Task Verbose_progress_passes_osbuild_output_through()
     {
         var image = await HostImageAsync();

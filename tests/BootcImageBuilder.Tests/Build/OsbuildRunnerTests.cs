@@ -31,6 +31,29 @@ public sealed class OsbuildRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Checkpoints_follow_the_exports()
+    {
+        var invocation = _osbuild.Invocation("/store", _output, "qcow2") with { Checkpoints = ["build", "image", "qcow2"] };
+
+        await FakeOsbuild.Runner.RunPassthroughAsync(Manifest, invocation, TextWriter.Null, TextWriter.Null, CancellationToken.None);
+
+        Assert.Equal(
+            ["-", "--export", "qcow2", "--checkpoint", "build", "--checkpoint", "image", "--checkpoint", "qcow2"],
+            _osbuild.RecordedArguments.Skip(5));
+    }
+
+    [Fact]
+    public async Task A_monitored_run_returns_the_pipelines_osbuild_started()
+    {
+        _osbuild.Replaying(Recordings.Success);
+
+        var started = await FakeOsbuild.Runner.RunMonitoredAsync(
+            Manifest, _osbuild.Invocation("/store", _output, "image", "gce"), _ => { }, CancellationToken.None);
+
+        Assert.Equal(["source org.osbuild.skopeo", "build", "image", "gce"], started);
+    }
+
+    [Fact]
     public async Task The_manifest_goes_to_stdin()
     {
         await FakeOsbuild.Runner.RunMonitoredAsync(
