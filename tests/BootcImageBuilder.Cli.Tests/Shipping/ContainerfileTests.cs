@@ -59,6 +59,18 @@ public class ContainerfileTests
     }
 
     [Fact]
+    public void The_build_context_leaves_out_host_build_output_but_keeps_git_for_the_revision()
+    {
+        var ignored = RepositoryFiles.Read(".containerignore").Split('\n')
+            .Select(line => line.Trim()).Where(line => line.Length > 0 && !line.StartsWith('#')).ToList();
+
+        Assert.Contains("**/bin", ignored);
+        Assert.Contains("**/obj", ignored);
+        Assert.DoesNotContain(ignored, pattern => pattern.TrimStart('*', '/').StartsWith(".git", StringComparison.Ordinal));
+        Assert.Contains(Shipped.Stage("builder").All("COPY"), copy => copy.Words.SequenceEqual([".", "."]));
+    }
+
+    [Fact]
     public void Volumes_are_upstreams_and_the_tools_defaults_point_into_them()
     {
         var volumes = Shipped.Final.All("VOLUME").SelectMany(v => v.Words).ToHashSet();
