@@ -9,6 +9,8 @@ packages=(
   rpm createrepo-c dnf python3-dnf
   fdisk gdisk parted dosfstools mtools e2fsprogs xfsprogs btrfs-progs squashfs-tools xorriso fusefat
   busybox-static python3-jsonschema git ca-certificates
+  # shell completion tests: the scripts `bootc-image-builder completion zsh|fish` prints, run by real shells
+  zsh fish
   # end-to-end disk builds: the test image (debootstrap), osbuild's ostree mounts and its host-side selinux stage
   debootstrap ostree policycoreutils
 )

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BootcImageBuilder.Cli.Completion;
 
 namespace BootcImageBuilder.Cli.Commands;
 
@@ -39,11 +40,11 @@ internal sealed class BuildOptions
         DefaultValueFactory = _ => "/store",
     };
 
-    public Option<string> Progress { get; } = new("--progress")
+    public Option<string> Progress { get; } = new Option<string>("--progress")
     {
         Description = "type of progress bar to use (e.g. verbose,term,json)",
         DefaultValueFactory = _ => "auto",
-    };
+    }.CompletingWith("auto", "term", "verbose", "debug", "json");
 
     public Option<string> Checkpoints { get; } = new("--checkpoints")
     {
