@@ -11,6 +11,8 @@ packages=(
   busybox-static python3-jsonschema git ca-certificates
   # bench/upload.sh
   bc curl
+  # shell completion tests: the scripts `bootc-image-builder completion zsh|fish` prints, run by real shells
+  zsh fish
   # end-to-end disk builds: the test image (debootstrap), osbuild's ostree mounts and its host-side selinux stage
   debootstrap ostree policycoreutils
 )

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sets up the host, then builds and runs every test project; then publishes the NativeAOT binary and packs the
-# dotnet tool and runs the process-level tests against each of them once. Ends with one summary line
+# Sets up the host, then builds and runs every test project; then builds the release artifacts with
+# scripts/release.sh, checks them (the tarball's binary and the installed dotnet tool run version and manifest, and
+# agree on the revision) and runs the process-level tests against each of them once. Ends with one summary line
 # "tests: N passed, N failed, N skipped" and exits non-zero when anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -14,8 +15,21 @@ trap 'rm -rf "$log" "$shipped"' EXIT
 dotnet test BootcImageBuilder.sln --no-build --verbosity quiet -nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
-# The tool as users get it: the NativeAOT binary and the dotnet tool, each through the tests that run it as a process.
-process_tests='FullyQualifiedName~ProcessLevelTests|FullyQualifiedName~FlagDefaultsTests|FullyQualifiedName~ManifestCommandTests|FullyQualifiedName~BootcInstallerCommandTests|FullyQualifiedName~PxeManifestCommandTests|FullyQualifiedName~LegacyIsoEndToEndTests|FullyQualifiedName~AwsUploadCommandTests|FullyQualifiedName~UploadAwsCommandTests'
+# The tool as users get it: scripts/release.sh builds the tarball and the dotnet tool once; each is checked by a
+# few shell checks and then runs the process-level tests. A shell check prints a line in dotnet's summary format,
+# so it is counted below like a test.
+check() {
+  local name=$1
+  shift
+  if "$@" >"$shipped/check.log" 2>&1; then
+    echo "Passed!  - Failed: 0, Passed: 1, Skipped: 0, Total: 1 - $name" | tee -a "$log"
+  else
+    tail -30 "$shipped/check.log"
+    echo "Failed!  - Failed: 1, Passed: 0, Skipped: 0, Total: 1 - $name" | tee -a "$log"
+    status=1
+  fi
+}
+process_tests='FullyQualifiedName~ProcessLevelTests|FullyQualifiedName~FlagDefaultsTests|FullyQualifiedName~ManifestCommandTests|FullyQualifiedName~BootcInstallerCommandTests|FullyQualifiedName~PxeManifestCommandTests|FullyQualifiedName~LegacyIsoEndToEndTests|FullyQualifiedName~ShellCompletionTests|FullyQualifiedName~DocumentedExamplesTests|FullyQualifiedName~AwsUploadCommandTests|FullyQualifiedName~UploadAwsCommandTests'
 run_against() {
   local binary=$1
   echo "== process-level tests against $binary"
@@ -24,17 +38,40 @@ run_against() {
     [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
   done
 }
-if dotnet publish src/BootcImageBuilder.Cli -c Release -r linux-x64 -p:PublishAot=true -o "$shipped/aot" --verbosity quiet -nologo >"$shipped/aot.log" 2>&1; then
-  run_against "$shipped/aot/bootc-image-builder"
-else
-  tail -30 "$shipped/aot.log"; echo "Failed!  - Failed: 1, Passed: 0, Skipped: 0, Total: 1 - NativeAOT publish" | tee -a "$log"; status=1
-fi
-if dotnet pack src/BootcImageBuilder.Cli -c Release -o "$shipped/nupkg" --verbosity quiet -nologo >"$shipped/pack.log" 2>&1 &&
-   dotnet tool install bootc-image-builder --tool-path "$shipped/tool" --add-source "$shipped/nupkg" >"$shipped/tool.log" 2>&1; then
-  run_against "$shipped/tool/bootc-image-builder"
-else
-  tail -30 "$shipped/pack.log" "$shipped/tool.log" 2>/dev/null; echo "Failed!  - Failed: 1, Passed: 0, Skipped: 0, Total: 1 - dotnet tool install" | tee -a "$log"; status=1
-fi
+released() {
+  scripts/release.sh --output "$shipped/release" >"$shipped/release.log" 2>&1 || { cat "$shipped/release.log"; return 1; }
+  (cd "$shipped/release" && sha256sum --check --strict SHA256SUMS)
+}
+revision="build_revision: $(git rev-parse --short=7 HEAD 2>/dev/null || echo unknown)"
+reports_revision() { [ "$("$1" version | head -1)" = "$revision" ]; }
+# Run from a directory without data/defs, so the binary must find its own (next to it).
+writes_manifest() {
+  local ref
+  ref=$(scripts/make-example-image.sh) || return 1
+  (cd "$shipped" && "$1" manifest --config "$OLDPWD/examples/bootc-example/config.toml" "$ref") |
+    python3 -c 'import json, sys; assert json.load(sys.stdin)["version"] == "2"'
+}
+unpack_tarball() {
+  mkdir -p "$shipped/unpacked" && tar -C "$shipped/unpacked" -xzf "$shipped"/release/bootc-image-builder-*-linux-x64.tar.gz
+}
+install_tool() {
+  NUGET_PACKAGES=$shipped/nuget-cache dotnet tool install bootc-image-builder --tool-path "$shipped/tool" \
+    --add-source "$shipped/release" --version "$(basename "$shipped"/release/bootc-image-builder.*.nupkg .nupkg | cut -d. -f2-)"
+}
+same_version_text() { [ "$("$1" version)" = "$("$2" version)" ]; }
+
+check "release.sh: linux-x64 tarball, dotnet tool nupkg and SHA256SUMS" released
+check "release tarball unpacks" unpack_tarball
+binary=$(ls "$shipped"/unpacked/*/bootc-image-builder 2>/dev/null | head -1)
+binary=${binary:-$shipped/unpacked/missing/bootc-image-builder}
+check "release tarball: defs/ and depsolve/ beside the binary" test -f "$(dirname "$binary")/defs/fedora-42.yaml" -a -f "$(dirname "$binary")/depsolve/bib-depsolve-dnf.py"
+check "release tarball binary: version shows this checkout's revision" reports_revision "$binary"
+check "release tarball binary: manifest of the example image" writes_manifest "$binary"
+check "release nupkg: dotnet tool install --add-source" install_tool
+check "release nupkg tool: version shows this checkout's revision" reports_revision "$shipped/tool/bootc-image-builder"
+check "release tarball and nupkg: the same version text" same_version_text "$binary" "$shipped/tool/bootc-image-builder"
+[ -x "$binary" ] && run_against "$binary"
+[ -x "$shipped/tool/bootc-image-builder" ] && run_against "$shipped/tool/bootc-image-builder"
 
 # dotnet prints one "Passed!/Failed!  - Failed: F, Passed: P, Skipped: S, Total: T" line per test run.
 read -r passed failed skipped assemblies < <(awk -F'[:,]' '

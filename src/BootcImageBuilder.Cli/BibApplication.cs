@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using BootcImageBuilder.Cli.Commands;
+using BootcImageBuilder.Cli.Completion;
 
 namespace BootcImageBuilder.Cli;
 
@@ -16,6 +17,16 @@ internal static class BibApplication
         {
             var handlers = new CommandHandlers(stdout, stderr);
             var commandLine = new BibCommandLine(handlers);
+            if (args.Count > 0 && args[0] == CommandLineCompleter.CommandName)
+            {
+                foreach (var candidate in CommandLineCompleter.Complete([.. args.Skip(1)], commandLine.Root))
+                {
+                    await stdout.WriteLineAsync(candidate);
+                }
+
+                return 0;
+            }
+
             var normalized = BoolFlagValues.Normalize(ImplicitBuild.Normalize(args, commandLine.Root), commandLine.Root);
             var parse = commandLine.Root.Parse(normalized);
             if (parse.Errors.Count > 0)

@@ -76,7 +76,8 @@ internal sealed class BuildFlow(
             Log.Warning("{Warning}", warning);
         }
 
-        if (!await ContainerDetection.InContainerAsync(processes, cancellationToken))
+        var inContainer = await ContainerDetection.InContainerAsync(processes, cancellationToken);
+        if (!inContainer)
         {
             await stderr.WriteLineAsync("WARNING: running outside a container, this is an unsupported configuration");
         }
@@ -119,11 +120,13 @@ internal sealed class BuildFlow(
             throw new BibException("chowning is not allowed in output directory");
         }
 
+        // Kept trees are found again only by identical pipeline ids, so the manifest must repeat for the same inputs.
+        var keepTrees = KeepsTrees(settings, inContainer);
         progress.Message($"Generating manifest {ManifestNames(manifestSettings.Types)}");
         IReadOnlyList<ImageManifest> manifests;
         try
         {
-            manifests = await manifestGeneration.GenerateAsync(manifestSettings, progress, cancellationToken);
+            manifests = await manifestGeneration.GenerateAsync(manifestSettings, progress, cancellationToken, repeatableIds: keepTrees);
         }
         catch (BibException e)
         {
@@ -144,7 +147,7 @@ internal sealed class BuildFlow(
             using var staging = OutputStaging.Create(output);
             foreach (var manifest in manifests)
             {
-                await BuildAsync(manifest, staging, canChown, settings, progress, cancellationToken);
+                await BuildAsync(manifest, staging, canChown, keepTrees, settings, progress, cancellationToken);
             }
 
             artifacts = staging.Promote(manifests.SelectMany(m => m.Artifacts).ToList());
@@ -219,32 +222,54 @@ internal sealed class BuildFlow(
         ImageManifest manifest,
         OutputStaging staging,
         bool canChown,
+        bool keepTrees,
         BuildSettings settings,
         IProgressReporter progress,
         CancellationToken cancellationToken)
     {
         progress.Message($"Building {manifest.FileName}");
+        var needed = PipelineDependencies.NeededFor(manifest.Manifest, manifest.Exports);
         var invocation = new OsbuildInvocation(settings.StoreDirectory, staging.StagingDirectory, manifest.Exports)
         {
             InVm = settings.Manifest.InVm,
             Environment = OsbuildEnvironment(manifest, canChown),
+            Checkpoints = keepTrees ? needed : [],
         };
         var json = ManifestJson.ToCompactString(manifest.Manifest);
+        IReadOnlyList<string> built;
         try
         {
-            if (progress.WantsMonitor)
-            {
-                await osbuild.RunMonitoredAsync(json, invocation, progress.Status, cancellationToken);
-            }
-            else
-            {
-                await osbuild.RunPassthroughAsync(json, invocation, stdout, stderr, cancellationToken);
-            }
+            built = progress.WantsMonitor
+                ? await osbuild.RunMonitoredAsync(json, invocation, progress.Status, cancellationToken)
+                : await osbuild.RunPassthroughAsync(json, invocation, stdout, stderr, cancellationToken);
         }
         catch (BibException e)
         {
             throw BibException.Wrap("cannot run osbuild", e);
         }
+
+        // osbuild skips every pipeline whose tree its store already holds.
+        var cached = needed.Except(built, StringComparer.Ordinal).ToList();
+        if (cached.Count > 0)
+        {
+            progress.Cached(cached);
+        }
+    }
+
+    /// <summary>
+    /// Checkpoints cost a copy of each tree into the store; they pay off only when the store outlives this build
+    /// (docs/rebuilds.md has the figures).
+    /// </summary>
+    private static bool KeepsTrees(BuildSettings settings, bool inContainer)
+    {
+        var keep = settings.Checkpoints switch
+        {
+            CheckpointMode.Always => true,
+            CheckpointMode.Never => false,
+            _ => StorePersistence.IsKept(settings.StoreDirectory, inContainer),
+        };
+        Log.Debug("Checkpoints in the osbuild store {Store}: {Keep}", settings.StoreDirectory, keep);
+        return keep;
     }
 
     /// <summary>What osbuild's environment gets on top of ours: the manifest's own (mTLS keys), and the ownership switch.</summary>

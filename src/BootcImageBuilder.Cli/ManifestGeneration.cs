@@ -11,8 +11,9 @@ namespace BootcImageBuilder.Cli;
 /// </summary>
 internal sealed class ManifestGeneration(Func<Action<string>, ManifestGenerator> createGenerator, BlueprintLoader configLoader, TextWriter stderr)
 {
+    /// <param name="repeatableIds">Derive UUIDs and salts from the image and config (see <see cref="ManifestRequest.RepeatableIds"/>).</param>
     public async Task<IReadOnlyList<ImageManifest>> GenerateAsync(
-        ManifestSettings settings, IProgressReporter? progress, CancellationToken cancellationToken)
+        ManifestSettings settings, IProgressReporter? progress, CancellationToken cancellationToken, bool repeatableIds = false)
     {
         ArgumentNullException.ThrowIfNull(settings);
         await CheckTargetArchAsync(settings);
@@ -39,6 +40,7 @@ internal sealed class ManifestGeneration(Func<Action<string>, ManifestGenerator>
             RpmmdDirectory = settings.RpmmdDirectory,
             UseLibrepo = settings.UseLibrepo,
             OmitDefaultKernelArgs = settings.NoDefaultKernelArgs,
+            RepeatableIds = repeatableIds,
         };
         return await createGenerator(stderr.WriteLine).GenerateAsync(request, cancellationToken);
     }

@@ -19,14 +19,17 @@ internal static class BibProcess
     /// <param name="stdin">Text for stdin; stdin is closed either way.</param>
     /// <param name="environment">Variables to set (or, with a null value, remove) for the tool.</param>
     /// <param name="whileRunning">Runs once the process has started, e.g. to send it a signal.</param>
+    /// <param name="workingDirectory">The tool's working directory; the test's when null.</param>
     public static async Task<BibResult> RunAsync(
         IEnumerable<string> args,
         string? stdin = null,
         IReadOnlyDictionary<string, string?>? environment = null,
-        Func<Process, Task>? whileRunning = null)
+        Func<Process, Task>? whileRunning = null,
+        string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(BinaryOverride ?? "dotnet")
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,

@@ -18,16 +18,6 @@ public class VersionInfoTests
         Assert.Matches(@"^build_revision: [0-9a-f]{7}\n", VersionInfo.Text);
     }
 
-    private static bool BuiltFromGitCheckout()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Join(dir.FullName, "BootcImageBuilder.sln")))
-            {
-                return Path.Exists(Path.Join(dir.FullName, ".git"));
-            }
-        }
-
-        return false;
-    }
+    private static bool BuiltFromGitCheckout() =>
+        Shipping.RepositoryFiles.RootOrNull is { } root && Path.Exists(Path.Join(root, ".git"));
 }

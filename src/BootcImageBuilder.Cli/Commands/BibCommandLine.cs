@@ -1,10 +1,14 @@
 using System.CommandLine;
+using BootcImageBuilder.Cli.Completion;
 using BootcImageBuilder.Cli.Logging;
 using BootcImageBuilder.Cli.Settings;
 
 namespace BootcImageBuilder.Cli.Commands;
 
-/// <summary>The command tree: <c>build</c> (default), <c>manifest</c>, <c>version</c>, with upstream's flags, and <c>upload</c>.</summary>
+/// <summary>
+/// The command tree: <c>build</c> (default), <c>manifest</c>, <c>version</c>, with upstream's flags,
+/// <c>completion</c> (cobra's default command upstream), and <c>upload</c>.
+/// </summary>
 internal sealed class BibCommandLine
 {
     private const string LongDescription = "Create a bootable image from an ostree native container";
@@ -29,6 +33,7 @@ internal sealed class BibCommandLine
         Root.Subcommands.Add(CreateBuildCommand());
         Root.Subcommands.Add(CreateManifestCommand());
         Root.Subcommands.Add(CreateVersionCommand());
+        Root.Subcommands.Add(CreateCompletionCommand());
         Root.Subcommands.Add(UploadCommand.Create(_global, handlers));
     }
 
@@ -77,6 +82,28 @@ internal sealed class BibCommandLine
         // Upstream ignores any extra words after "version".
         command.Arguments.Add(new Argument<string[]>("ignored") { Arity = ArgumentArity.ZeroOrMore, Hidden = true });
         command.SetAction((_, cancellationToken) => _handlers.PrintVersionAsync(cancellationToken));
+        return command;
+    }
+
+    private static Command CreateCompletionCommand()
+    {
+        var shell = new Argument<string>("shell") { Description = string.Join(", ", CompletionScripts.Shells) };
+        shell.CompletionSources.Add([.. CompletionScripts.Shells]);
+        shell.Validators.Add(result =>
+        {
+            var name = result.GetValueOrDefault<string>();
+            if (!CompletionScripts.Shells.Contains(name))
+            {
+                result.AddError($"unsupported shell \"{name}\" (one of {string.Join(", ", CompletionScripts.Shells)})");
+            }
+        });
+        var command = new Command("completion", "Generate the autocompletion script for the specified shell");
+        command.Arguments.Add(shell);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await parse.InvocationConfiguration.Output.WriteAsync(CompletionScripts.For(parse.GetRequiredValue(shell)).AsMemory(), cancellationToken);
+            return 0;
+        });
         return command;
     }
 }

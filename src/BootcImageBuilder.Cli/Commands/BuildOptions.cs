@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BootcImageBuilder.Cli.Completion;
 
 namespace BootcImageBuilder.Cli.Commands;
 
@@ -39,9 +40,15 @@ internal sealed class BuildOptions
         DefaultValueFactory = _ => "/store",
     };
 
-    public Option<string> Progress { get; } = new("--progress")
+    public Option<string> Progress { get; } = new Option<string>("--progress")
     {
         Description = "type of progress bar to use (e.g. verbose,term,json)",
+        DefaultValueFactory = _ => "auto",
+    }.CompletingWith("auto", "term", "verbose", "debug", "json");
+
+    public Option<string> Checkpoints { get; } = new("--checkpoints")
+    {
+        Description = "keep pipeline trees in the store for faster rebuilds: auto (when the store outlives the build), always, never",
         DefaultValueFactory = _ => "auto",
     };
 
@@ -49,7 +56,7 @@ internal sealed class BuildOptions
     {
         ArgumentNullException.ThrowIfNull(command);
         Manifest.AddTo(command);
-        foreach (var option in new Option[] { AwsAmiName, AwsBucket, AwsRegion, Chown, Output, Store, Progress })
+        foreach (var option in new Option[] { AwsAmiName, AwsBucket, AwsRegion, Checkpoints, Chown, Output, Store, Progress })
         {
             command.Options.Add(option);
         }

@@ -10,4 +10,8 @@ internal static class CommandTree
             .Where(predicate)
             .SelectMany(o => o.Aliases.Append(o.Name))
             .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The spellings of the options that take a value (the next word, or after <c>=</c>).</summary>
+    public static HashSet<string> ValueTakingSpellings(RootCommand root) =>
+        OptionSpellings(root, o => o.ValueType != typeof(bool) && o.Arity.MaximumNumberOfValues > 0);
 }

@@ -15,8 +15,7 @@ internal static class ImplicitBuild
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(root);
-        var valueTaking = CommandTree.OptionSpellings(root, o => o.ValueType != typeof(bool) && o.Arity.MaximumNumberOfValues > 0);
-        var commandIndex = FirstPositionalIndex(args, valueTaking);
+        var commandIndex = CommandIndex(args, root);
         if (commandIndex < 0)
         {
             // Like cobra: a bare --help or -h shows the root help; anything else (including no args) runs build.
@@ -34,6 +33,10 @@ internal static class ImplicitBuild
 
         return root.Subcommands.Any(c => c.Name == word) ? [word, .. rest] : [DefaultCommand, .. args];
     }
+
+    /// <summary>Where the first positional word (the command, or the image for an implied build) is, or -1.</summary>
+    public static int CommandIndex(IReadOnlyList<string> args, RootCommand root) =>
+        FirstPositionalIndex(args, CommandTree.ValueTakingSpellings(root));
 
     private static int FirstPositionalIndex(IReadOnlyList<string> args, HashSet<string> valueTaking)
     {

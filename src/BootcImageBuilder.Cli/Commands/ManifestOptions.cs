@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BootcImageBuilder.Cli.Completion;
 using BootcImageBuilder.Distro;
 
 namespace BootcImageBuilder.Cli.Commands;
@@ -21,10 +22,10 @@ internal sealed class ManifestOptions
         DefaultValueFactory = _ => "/rpmmd",
     };
 
-    public Option<string> TargetArch { get; } = new("--target-arch")
+    public Option<string> TargetArch { get; } = new Option<string>("--target-arch")
     {
         Description = "build for the given target architecture (experimental)",
-    };
+    }.CompletingWith("amd64", "arm64", "ppc64le", "s390x", "riscv64");
 
     public Option<string> BuildContainer { get; } = new("--build-container")
     {
@@ -36,12 +37,12 @@ internal sealed class ManifestOptions
         Description = "bootc installer payload ref",
     };
 
-    public Option<string[]> Type { get; } = new("--type")
+    public Option<string[]> Type { get; } = new Option<string[]>("--type")
     {
         Description = $"image types to build [{ImageTypes.Available}]",
         DefaultValueFactory = _ => ["qcow2"],
         AllowMultipleArgumentsPerToken = false,
-    };
+    }.CompletingWith([.. ImageTypes.All.SelectMany(t => t.Aliases.Prepend(t.Name)).Order(StringComparer.Ordinal)]);
 
     public Option<bool> Local { get; } = new("--local")
     {
@@ -50,10 +51,10 @@ internal sealed class ManifestOptions
         Hidden = true,
     };
 
-    public Option<string> RootFs { get; } = new("--rootfs")
+    public Option<string> RootFs { get; } = new Option<string>("--rootfs")
     {
         Description = "Root filesystem type. If not given, the default configured in the source container image is used.",
-    };
+    }.CompletingWith("ext4", "xfs", "btrfs");
 
     public Option<bool> InVm { get; } = new("--in-vm")
     {

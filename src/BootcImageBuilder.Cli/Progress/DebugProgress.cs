@@ -16,6 +16,8 @@ internal sealed class DebugProgress(TextWriter stderr) : IProgressReporter
 
     public void Message(string message) => stderr.WriteLine($"msg: {message}");
 
+    public void Cached(IReadOnlyList<string> pipelines) => Message(ProgressReporters.CachedMessage(pipelines));
+
     public void Status(MonitorStatus status)
     {
         ArgumentNullException.ThrowIfNull(status);

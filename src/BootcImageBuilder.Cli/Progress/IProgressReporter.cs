@@ -19,6 +19,9 @@ internal interface IProgressReporter
 
     void Status(MonitorStatus status);
 
+    /// <summary>Pipelines osbuild took from its store instead of building them.</summary>
+    void Cached(IReadOnlyList<string> pipelines);
+
     void Result(IReadOnlyList<Artifact> artifacts);
 
     void Error(string message);

@@ -7,8 +7,8 @@ namespace BootcImageBuilder.Cli.Progress;
 /// <summary>
 /// Beyond upstream (its issue #1170): one JSON object per line on stdout, for CI systems and GUIs. Kinds:
 /// <c>pulse</c>, <c>message</c>, <c>progress</c> (level, pipeline, stage, label, done, total; uploads add
-/// <c>unit</c>: <c>bytes</c>), <c>result</c>
-/// (one per artifact: image_type and path) and <c>error</c>.
+/// <c>unit</c>: <c>bytes</c>), <c>cached</c> (pipelines osbuild took from its store), <c>result</c> (one per
+/// artifact: image_type and path) and <c>error</c>.
 /// </summary>
 internal sealed class JsonProgress(TextWriter stdout) : IProgressReporter
 {
@@ -63,6 +63,17 @@ internal sealed class JsonProgress(TextWriter stdout) : IProgressReporter
         w.WriteNumber("done", done);
         w.WriteNumber("total", total);
         w.WriteString("unit", "bytes");
+    });
+
+    public void Cached(IReadOnlyList<string> pipelines) => Emit("cached", w =>
+    {
+        w.WriteStartArray("pipelines");
+        foreach (var pipeline in pipelines)
+        {
+            w.WriteStringValue(pipeline);
+        }
+
+        w.WriteEndArray();
     });
 
     /// <summary>One <c>result</c> event per artifact, so a consumer can act on each as it reads it.</summary>

@@ -16,6 +16,10 @@ internal static class ProgressReporters
             : new VerboseProgress(stderr),
     };
 
+    /// <summary>The line the text views show for pipelines osbuild took from its store.</summary>
+    public static string CachedMessage(IReadOnlyList<string> pipelines) =>
+        $"Reused from the osbuild store: {string.Join(", ", pipelines)}";
+
     private static int TerminalWidth()
     {
         try

@@ -20,6 +20,7 @@ internal sealed class TerminalProgress(TextWriter stderr, int width) : IProgress
     private readonly List<ProgressLevel> _levels = [];
     private string _pulse = "";
     private string _message = "";
+    private readonly List<string> _notes = [];
     private int _frame;
     private Timer? _timer;
 
@@ -53,6 +54,11 @@ internal sealed class TerminalProgress(TextWriter stderr, int width) : IProgress
             RenderLocked();
             stderr.Write(ShowCursor);
             stderr.Write(new string('\n', 2 + _levels.Count));
+            foreach (var note in _notes)
+            {
+                stderr.WriteLine(note);
+            }
+
             stderr.Flush();
         }
     }
@@ -96,6 +102,15 @@ internal sealed class TerminalProgress(TextWriter stderr, int width) : IProgress
             {
                 _message = status.Message;
             }
+        }
+    }
+
+    /// <summary>Kept on screen below the final frame.</summary>
+    public void Cached(IReadOnlyList<string> pipelines)
+    {
+        lock (_lock)
+        {
+            _notes.Add(ProgressReporters.CachedMessage(pipelines));
         }
     }
 

@@ -24,6 +24,8 @@ internal sealed class VerboseProgress(TextWriter stderr) : IProgressReporter
     {
     }
 
+    public void Cached(IReadOnlyList<string> pipelines) => stderr.WriteLine(ProgressReporters.CachedMessage(pipelines));
+
     public void Result(IReadOnlyList<Artifact> artifacts)
     {
     }

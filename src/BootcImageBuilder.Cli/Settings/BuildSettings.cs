@@ -11,6 +11,8 @@ internal sealed record BuildSettings
 
     public required ProgressMode Progress { get; init; }
 
+    public CheckpointMode Checkpoints { get; init; }
+
     public ChownSpec? Chown { get; init; }
 
     public AwsUploadSettings? Aws { get; init; }

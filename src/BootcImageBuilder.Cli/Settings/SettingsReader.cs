@@ -114,6 +114,7 @@ internal static class SettingsReader
             OutputDirectory = NonEmptyDirectory(parse.GetValue(options.Output) ?? ".", "output"),
             StoreDirectory = NonEmptyDirectory(parse.GetValue(options.Store) ?? "/store", "store"),
             Progress = progress,
+            Checkpoints = CheckpointModes.Parse(parse.GetValue(options.Checkpoints) ?? "auto"),
             Chown = chown,
             Aws = aws,
         };

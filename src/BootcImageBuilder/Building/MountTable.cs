@@ -21,6 +21,37 @@ public static class MountTable
             .LastOrDefault();
     }
 
+    /// <summary>
+    /// The mount in effect at <paramref name="path"/> (an absolute, normalized path): its mount point and the path of
+    /// its root inside the mounted filesystem (mountinfo's fourth field), or null without a mount table.
+    /// </summary>
+    public static (string MountPoint, string Root)? MountContaining(string path, string mountInfoPath = DefaultPath)
+    {
+        if (!File.Exists(mountInfoPath))
+        {
+            return null;
+        }
+
+        (string MountPoint, string Root)? best = null;
+        foreach (var fields in File.ReadLines(mountInfoPath).Select(line => line.Split(' ')).Where(fields => fields.Length > 5))
+        {
+            var mountPoint = Unescape(fields[4]);
+            var contains = mountPoint == "/" || path == mountPoint || path.StartsWith(mountPoint + "/", StringComparison.Ordinal);
+            // Later lines are mounted over earlier ones on the same point, so ties go to the last.
+            if (contains && (best is null || mountPoint.Length >= best.Value.MountPoint.Length))
+            {
+                best = (mountPoint, Unescape(fields[3]));
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>mountinfo writes space, tab, newline and backslash in paths as three-digit octal escapes.</summary>
+    private static string Unescape(string field) =>
+        System.Text.RegularExpressions.Regex.Replace(
+            field, @"\\([0-7]{3})", m => ((char)Convert.ToInt32(m.Groups[1].Value, 8)).ToString());
+
     public static bool IsMountPoint(string path, string mountInfoPath = DefaultPath) => OptionsOf(path, mountInfoPath) is not null;
 
     public static bool IsReadOnly(string mountPoint, string mountInfoPath = DefaultPath) =>

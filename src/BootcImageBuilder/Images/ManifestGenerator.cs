@@ -63,10 +63,13 @@ public sealed class ManifestGenerator(BootcInfoResolver resolver, IEnumerable<II
                 warn(notice);
             }
 
+            var source = random.TestModeNotice is null && request.RepeatableIds
+                ? new DerivedRandomSource(ManifestFingerprint.Of(generator.Kind, containers.Source, containers.Build, request.Config))
+                : random.Source;
             Log.Debug("generating the {Kind} manifest for {ImageRef} ({Arch})", generator.Kind, request.ImageRef, containers.Source.Arch);
             try
             {
-                var generated = await generator.GenerateManifestAsync(new ImageKindInput(request, types, containers, random.Source), cancellationToken);
+                var generated = await generator.GenerateManifestAsync(new ImageKindInput(request, types, containers, source), cancellationToken);
                 manifests.Add(new ImageManifest(generator.Kind, types, generated.Manifest)
                 {
                     OsbuildEnvironment = generated.OsbuildEnvironment,

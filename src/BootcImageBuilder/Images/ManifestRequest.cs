@@ -31,4 +31,10 @@ public sealed record ManifestRequest(string ImageRef, ImageTypeSet Types)
 
     /// <summary><c>--no-default-kernel-args</c>.</summary>
     public bool OmitDefaultKernelArgs { get; init; }
+
+    /// <summary>
+    /// UUIDs and salts derived from the image and config (<see cref="ManifestFingerprint"/>) instead of fresh random
+    /// ones, so that the same inputs give the same manifest and osbuild can reuse the trees it kept in its store.
+    /// </summary>
+    public bool RepeatableIds { get; init; }
 }

@@ -28,7 +28,7 @@ public sealed class BuildCommandTests : IDisposable
         {
             ["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH"),
             ["FAKE_OSBUILD_RECORD_DIR"] = _record,
-            ["FAKE_OSBUILD_REPLAY"] = Path.Combine(AppContext.BaseDirectory, "Build", "Recordings", "two-pipelines.jsonseq"),
+            ["FAKE_OSBUILD_REPLAY"] = Path.Combine(AppContext.BaseDirectory, "Build", "Recordings", "ppc64le-raw-gce.jsonseq"),
             ["FAKE_OSBUILD_ARTIFACTS"] = "qcow2=disk.qcow2,image=disk.raw",
         };
     }
@@ -68,6 +68,46 @@ public sealed class BuildCommandTests : IDisposable
         Assert.EndsWith("}\n", saved, StringComparison.Ordinal);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(saved), JsonNode.Parse(File.ReadAllText(Path.Combine(_record, "stdin.json")))));
         OsbuildSchema.AssertValid(saved);
+    }
+
+    [SkippableFact]
+    public async Task Kept_trees_are_checkpointed_and_pipelines_osbuild_skipped_are_reported_as_cached()
+    {
+        var image = await HostImageAsync();
+
+        var result = await BuildAsync("--checkpoints", "always", "--progress", "json", "--output", _output, image);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var args = File.ReadAllLines(Path.Combine(_record, "args"));
+        Assert.Equal(["--export", "qcow2", "--checkpoint", "build", "--checkpoint", "image", "--checkpoint", "qcow2"], args.Skip(6).Take(8));
+        // The replayed run started build, image and gce: of what qcow2 needs, only qcow2 came from the store.
+        var cached = result.Stdout.TrimEnd('\n').Split('\n').Select(l => JsonNode.Parse(l)!).Single(e => (string)e["type"]! == "cached");
+        Assert.Equal(["qcow2"], cached["pipelines"]!.AsArray().Select(p => (string)p!));
+    }
+
+    [SkippableFact]
+    public async Task Checkpointed_builds_repeat_their_manifest_and_unkept_ones_do_not()
+    {
+        var image = await HostImageAsync();
+        async Task<string> ManifestOf(string mode)
+        {
+            var result = await BuildAsync("--checkpoints", mode, "--progress", "verbose", "--output", _output, image);
+            Assert.True(result.ExitCode == 0, result.Stderr);
+            return File.ReadAllText(Path.Combine(_output, "manifest-qcow2.json"));
+        }
+
+        Assert.Equal(await ManifestOf("always"), await ManifestOf("always"));
+        Assert.NotEqual(await ManifestOf("never"), await ManifestOf("never"));
+        Assert.DoesNotContain("--checkpoint", File.ReadAllLines(Path.Combine(_record, "args")));
+    }
+
+    [SkippableFact]
+    public async Task An_unknown_checkpoint_mode_is_one_error_before_anything_runs()
+    {
+        var result = await BuildAsync("--checkpoints", "sometimes", "--output", _output, "localhost/does-not-matter:latest");
+
+        Assert.Equal("cannot use checkpoints: unknown mode \"sometimes\" (auto, always or never)", result.ErrorMessage());
+        Assert.False(Directory.Exists(_record));
     }
 
     [SkippableFact]
@@ -113,8 +153,8 @@ public sealed class BuildCommandTests : IDisposable
         Assert.Single(result.StderrLines, l => l == "pulse: Manifest generation step");
         Assert.Single(result.StderrLines, l => l == "pulse: Disk image building step");
         Assert.Single(result.StderrLines, l => l == "msg: Build complete!");
-        Assert.Contains("[0 / 2] Pipeline image", result.StderrLines);
-        Assert.Contains("  [2 / 3] Stage org.osbuild.truncate", result.StderrLines);
+        Assert.Contains("[2 / 4] Pipeline image", result.StderrLines);
+        Assert.Contains("  [4 / 10] Stage org.osbuild.bootc.install-to-filesystem", result.StderrLines);
     }
 
     [SkippableFact]
@@ -151,7 +191,7 @@ public sealed class BuildCommandTests : IDisposable
     public async Task A_failed_build_ends_the_json_stream_with_an_error_event()
     {
         var image = await HostImageAsync();
-        _environment["FAKE_OSBUILD_REPLAY"] = Path.Combine(AppContext.BaseDirectory, "Build", "Recordings", "failing-stage.jsonseq");
+        _environment["FAKE_OSBUILD_REPLAY"] = Path.Combine(AppContext.BaseDirectory, "Build", "Recordings", "s390x-chown-fails.jsonseq");
         _environment["FAKE_OSBUILD_EXIT"] = "1";
 
         var result = await BuildAsync("--progress", "json", "--output", _output, image);
@@ -167,7 +207,7 @@ public sealed class BuildCommandTests : IDisposable
     public async Task A_failing_osbuild_is_one_error_with_the_build_log_and_leaves_no_artifact()
     {
         var image = await HostImageAsync();
-        _environment["FAKE_OSBUILD_REPLAY"] = Path.Combine(AppContext.BaseDirectory, "Build", "Recordings", "failing-stage.jsonseq");
+        _environment["FAKE_OSBUILD_REPLAY"] = Path.Combine(AppContext.BaseDirectory, "Build", "Recordings", "s390x-chown-fails.jsonseq");
         _environment["FAKE_OSBUILD_EXIT"] = "1";
         _environment["FAKE_OSBUILD_STDOUT"] = "Failed";
 

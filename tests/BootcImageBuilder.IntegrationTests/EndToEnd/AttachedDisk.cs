@@ -51,8 +51,13 @@ internal sealed class AttachedDisk : IAsyncDisposable
     }
 
     /// <summary>The filesystem type <c>blkid</c> sees on partition <paramref name="number"/>.</summary>
-    public async Task<string> FilesystemTypeAsync(int number) =>
-        (await TestImages.RunCheckedAsync("blkid", "-o", "value", "-s", "TYPE", $"{Loop}p{number}")).Trim();
+    public Task<string> FilesystemTypeAsync(int number) => ProbeAsync(number, "TYPE");
+
+    /// <summary>The filesystem label <c>blkid</c> sees on partition <paramref name="number"/>.</summary>
+    public Task<string> FilesystemLabelAsync(int number) => ProbeAsync(number, "LABEL");
+
+    private async Task<string> ProbeAsync(int number, string tag) =>
+        (await TestImages.RunCheckedAsync("blkid", "-o", "value", "-s", tag, $"{Loop}p{number}")).Trim();
 
     /// <summary>Mounts partition <paramref name="number"/> read-only and returns where.</summary>
     public async Task<string> MountAsync(int number)

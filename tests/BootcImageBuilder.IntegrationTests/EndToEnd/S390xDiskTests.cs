@@ -1,4 +1,5 @@
 using BootcImageBuilder.IntegrationTests.Containers;
+using static BootcImageBuilder.IntegrationTests.EndToEnd.DeployedSystem;
 
 namespace BootcImageBuilder.IntegrationTests.EndToEnd;
 
@@ -48,9 +49,6 @@ public sealed class S390xDiskBuild : EndToEndBuild
 [Collection(PodmanTestGroup.Name)]
 public sealed class S390xDiskTests(S390xDiskBuild build) : IClassFixture<S390xDiskBuild>
 {
-    private const string LinuxFilesystem = "0FC63DAF-8483-4772-8E79-3D69D8477DE4";
-    private const long GiB = 1L << 30;
-
     private string Raw => Path.Join(build.Output, "image", "disk.raw");
 
     [SkippableFact]
@@ -110,8 +108,7 @@ public sealed class S390xDiskTests(S390xDiskBuild build) : IClassFixture<S390xDi
         await using var disk = await AttachedDisk.AttachAsync(Raw, build.Work);
         var boot = await disk.MountAsync(1);
 
-        var entry = File.ReadAllLines(Assert.Single(Directory.GetFiles(Path.Join(boot, "loader", "entries"), "*.conf")));
-        var options = Assert.Single(entry, line => line.StartsWith("options ", StringComparison.Ordinal)).Split(' ');
+        var options = DeployedSystem.BootEntryOptions(boot);
         Assert.Contains("bib.e2e=1", options);
         Assert.Contains("quiet", options);
         Assert.Contains("console=ttyS0", options);
@@ -143,7 +140,4 @@ public sealed class S390xDiskTests(S390xDiskBuild build) : IClassFixture<S390xDi
             Assert.Contains("disk.vmdk", ovf, StringComparison.Ordinal);
         }
     }
-
-    private static string[] Entry(string etc, string file, string name) =>
-        Assert.Single(File.ReadAllLines(Path.Join(etc, file)), line => line.StartsWith(name + ":", StringComparison.Ordinal)).Split(':');
 }

@@ -16,8 +16,13 @@ debootstrap --variant=minbase bookworm "$root" http://deb.debian.org/debian >"$w
 mount -t proc proc "$root/proc"
 trap 'umount "$root/proc" 2>/dev/null || true; rm -rf "$work"' EXIT
 chroot "$root" apt-get install -y -qq --no-install-recommends \
-  python3 util-linux mount fdisk e2fsprogs xfsprogs btrfs-progs dosfstools ostree systemd passwd tar skopeo \
+  python3 util-linux mount fdisk e2fsprogs xfsprogs dosfstools ostree systemd passwd tar skopeo \
   qemu-utils policycoreutils >"$work/apt.log" 2>&1 || { tail -20 "$work/apt.log" >&2; exit 1; }
+# osbuild's btrfs.subvol stage runs `btrfs subvolume create -p`, which bookworm's btrfs-progs 6.2 lacks.
+echo 'deb http://deb.debian.org/debian bookworm-backports main' > "$root/etc/apt/sources.list.d/backports.list"
+{ chroot "$root" apt-get update -qq && chroot "$root" apt-get install -y -qq --no-install-recommends -t bookworm-backports btrfs-progs; } \
+  >>"$work/apt.log" 2>&1 || { tail -20 "$work/apt.log" >&2; exit 1; }
+rm "$root/etc/apt/sources.list.d/backports.list"
 umount "$root/proc"
 chroot "$root" groupadd --system wheel
 rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*

@@ -102,7 +102,7 @@ public sealed class LegacyIsoEndToEndTests(InstallerRpmRepository repository) : 
             {
                 ["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH"),
                 ["FAKE_OSBUILD_RECORD_DIR"] = record,
-                ["FAKE_OSBUILD_REPLAY"] = Path.Join(AppContext.BaseDirectory, "Build", "Recordings", "two-pipelines.jsonseq"),
+                ["FAKE_OSBUILD_REPLAY"] = Path.Join(AppContext.BaseDirectory, "Build", "Recordings", "ppc64le-raw-gce.jsonseq"),
                 ["FAKE_OSBUILD_ARTIFACTS"] = "qcow2=disk.qcow2,bootiso=install.iso",
             };
 

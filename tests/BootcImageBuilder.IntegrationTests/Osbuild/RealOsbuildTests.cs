@@ -8,6 +8,24 @@ namespace BootcImageBuilder.IntegrationTests.Osbuild;
 [Collection(PodmanTestGroup.Name)]
 public sealed class RealOsbuildTests : IDisposable
 {
+    // Two small host-built pipelines (no build root, no container), quick to run through real osbuild.
+    private const string TwoPipelines = """
+        {"version":"2","pipelines":[
+          {"name":"image","stages":[
+            {"type":"org.osbuild.mkdir","options":{"paths":[{"path":"/etc/demo","mode":493,"parents":true}]}},
+            {"type":"org.osbuild.mkdir","options":{"paths":[{"path":"/var/demo","mode":448,"parents":true}]}},
+            {"type":"org.osbuild.truncate","options":{"filename":"disk.raw","size":"1048576"}}]},
+          {"name":"archive","stages":[
+            {"type":"org.osbuild.tar","inputs":{"tree":{"type":"org.osbuild.tree","origin":"org.osbuild.pipeline","references":["name:image"]}},
+             "options":{"filename":"image.tar","format":"ustar"}}]}]}
+        """;
+
+    private const string FailingStage = """
+        {"version":"2","pipelines":[{"name":"tree","stages":[
+          {"type":"org.osbuild.mkdir","options":{"paths":[{"path":"/etc/demo","mode":493,"parents":true}]}},
+          {"type":"org.osbuild.chmod","options":{"items":{"/does/not/exist":{"mode":"0755"}}}}]}]}
+        """;
+
     private readonly string _work = Directory.CreateTempSubdirectory("real-osbuild-").FullName;
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
@@ -20,7 +38,7 @@ public sealed class RealOsbuildTests : IDisposable
         var statuses = new List<MonitorStatus>();
 
         await runner.RunMonitoredAsync(
-            Recording("two-pipelines.manifest.json"),
+            TwoPipelines,
             new OsbuildInvocation(Path.Combine(_work, "store"), output, ["image", "archive"]),
             statuses.Add,
             CancellationToken.None);
@@ -38,7 +56,7 @@ public sealed class RealOsbuildTests : IDisposable
         var runner = new OsbuildRunner(await RealOsbuild.ExecutableAsync(_work));
 
         var error = await Assert.ThrowsAsync<BibException>(() => runner.RunMonitoredAsync(
-            Recording("failing-stage.manifest.json"),
+            FailingStage,
             new OsbuildInvocation(Path.Combine(_work, "store"), Path.Combine(_work, "out"), ["tree"]),
             _ => { },
             CancellationToken.None));
@@ -96,6 +114,25 @@ public sealed class RealOsbuildTests : IDisposable
         Assert.Contains("10 is not of type 'string'", errors);
     }
 
-    private static string Recording(string name) =>
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Build", "Recordings", name));
+    [SkippableTheory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Checkpointed_pipelines_are_taken_from_the_store_next_time_and_the_runner_tells_which(bool monitored)
+    {
+        var runner = new OsbuildRunner(await RealOsbuild.ExecutableAsync(_work));
+        var store = Path.Combine(_work, "store");
+        Task<IReadOnlyList<string>> Run(string output, params string[] checkpoints)
+        {
+            var invocation = new OsbuildInvocation(store, Path.Combine(_work, output), ["archive"]) { Checkpoints = checkpoints };
+            return monitored
+                ? runner.RunMonitoredAsync(TwoPipelines, invocation, _ => { }, CancellationToken.None)
+                : runner.RunPassthroughAsync(TwoPipelines, invocation, TextWriter.Null, TextWriter.Null, CancellationToken.None);
+        }
+
+        Assert.Equal(["image", "archive"], await Run("first", "image"));
+        // The image tree was kept, so only the archive is built again; then both are kept and nothing is built.
+        Assert.Equal(["archive"], await Run("second", "image", "archive"));
+        Assert.Empty(await Run("third"));
+        Assert.True(File.Exists(Path.Combine(_work, "third", "archive", "image.tar")));
+    }
 }

@@ -108,7 +108,7 @@ public sealed class BuildWithAwsUploadTests : IClassFixture<MotoServer>, IDispos
         var environment = _moto.ToolEnvironment();
         environment["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH");
         environment["FAKE_OSBUILD_RECORD_DIR"] = _record;
-        environment["FAKE_OSBUILD_REPLAY"] = Path.Combine(AppContext.BaseDirectory, "Build", "Recordings", "two-pipelines.jsonseq");
+        environment["FAKE_OSBUILD_REPLAY"] = Path.Combine(AppContext.BaseDirectory, "Build", "Recordings", "ppc64le-raw-gce.jsonseq");
         environment["FAKE_OSBUILD_ARTIFACTS"] = "image=disk.raw";
         return BibProcess.RunAsync(["build", "--store", Path.Combine(_work, "store"), "--output", _output, .. args], environment: environment);
     }

@@ -17,59 +17,65 @@ public class MonitorStatusScannerTests
     }
 
     [Fact]
-    public async Task A_successful_run_reports_every_stage_of_both_pipelines_in_order()
+    public async Task A_successful_run_reports_every_stage_the_exports_need_in_manifest_order()
     {
-        var statuses = await ScanAsync(Recordings.Read("two-pipelines.jsonseq"));
+        var statuses = await ScanAsync(Recordings.Read(Recordings.Success));
 
+        var expected = Recordings.StagesBuiltFor(Recordings.Success, "image", "gce");
         Assert.Equal(
-            ["image/org.osbuild.mkdir", "image/org.osbuild.mkdir", "image/org.osbuild.truncate", "archive/org.osbuild.tar"],
-            statuses.Where(s => s.Result is not null).Select(s => $"{s.Result!.Pipeline}/{s.Result.Stage}"));
+            expected.Select(s => $"{s.Pipeline}/{s.Stage}"),
+            statuses.Where(s => s.Result is not null && !s.Result.Pipeline.StartsWith("source ", StringComparison.Ordinal)).Select(s => $"{s.Result!.Pipeline}/{s.Result.Stage}"));
         Assert.All(statuses.Where(s => s.Result is not null), s => Assert.True(s.Result!.Success));
     }
 
     [Fact]
     public async Task Monitor_messages_are_messages_and_stage_output_is_trace()
     {
-        var statuses = await ScanAsync(Recordings.Read("two-pipelines.jsonseq"));
+        var statuses = await ScanAsync(Recordings.Read(Recordings.Success));
 
         Assert.Contains(statuses, s => s.Message == "Starting pipeline image");
-        Assert.Contains(statuses, s => s.Message == "Starting module org.osbuild.truncate");
+        Assert.Contains(statuses, s => s.Message == "Starting module org.osbuild.bootc.install-to-filesystem");
         Assert.Contains(statuses, s => s.Trace == "starting -");
+        Assert.Contains(statuses, s => s.Trace.Contains("bootc stand-in: installing to", StringComparison.Ordinal));
         Assert.DoesNotContain(statuses, s => s.Message.Length > 0 && s.Trace.Length > 0);
     }
 
     [Fact]
-    public async Task Levels_are_labelled_by_pipeline_then_stage()
+    public async Task Levels_count_pipelines_then_the_stages_of_the_running_pipeline()
     {
-        var statuses = await ScanAsync(Recordings.Read("two-pipelines.jsonseq"));
+        var statuses = await ScanAsync(Recordings.Read(Recordings.Success));
 
-        var truncate = statuses.First(s => s.Message == "Starting module org.osbuild.truncate");
+        var image = Recordings.StagesBuiltFor(Recordings.Success, "image", "gce").Where(s => s.Pipeline == "image").ToList();
+        var install = statuses.First(s => s.Message == "Starting module org.osbuild.bootc.install-to-filesystem");
+        Assert.Equal(2, install.Levels.Count);
+        Assert.Equal("Pipeline image", install.Levels[0].Label);
         Assert.Equal(
-            [new ProgressLevel("Pipeline image", 0, 2), new ProgressLevel("Stage org.osbuild.truncate", 2, 3)],
-            truncate.Levels);
+            new ProgressLevel("Stage org.osbuild.bootc.install-to-filesystem", image.FindIndex(s => s.Stage == "org.osbuild.bootc.install-to-filesystem"), image.Count),
+            install.Levels[1]);
     }
 
     [Fact]
     public async Task Contexts_sent_once_are_remembered_by_id()
     {
-        var text = Recordings.Read("failing-stage.jsonseq");
-        var finishedChmod = text.Split('\x1e').Single(r => r.Contains("\"Finished module org.osbuild.chmod\"", StringComparison.Ordinal));
-        Assert.Matches("\"context\": \\{\"id\": \"[0-9a-f]+\"\\}", finishedChmod);
+        var text = Recordings.Read(Recordings.Failure);
+        var finished = text.Split('\x1e').Single(r => r.Contains("\"Finished module org.osbuild.copy\"", StringComparison.Ordinal));
+        Assert.Matches("\"context\": \\{\"id\": \"[0-9a-f]+\"\\}", finished);
 
         var statuses = await ScanAsync(text);
 
-        Assert.Equal("tree", statuses.Single(s => s.Result?.Stage == "org.osbuild.chmod").Pipeline);
+        Assert.Equal("image", statuses.Single(s => s.Result?.Stage == "org.osbuild.copy").Pipeline);
     }
 
     [Fact]
-    public async Task A_failing_stage_reports_its_output()
+    public async Task A_failing_stage_reports_its_pipeline_and_output()
     {
-        var statuses = await ScanAsync(Recordings.Read("failing-stage.jsonseq"));
+        var statuses = await ScanAsync(Recordings.Read(Recordings.Failure));
 
         var failed = Assert.Single(statuses, s => s.Result is { Success: false });
-        Assert.Equal("tree", failed.Result!.Pipeline);
-        Assert.Equal("org.osbuild.chmod", failed.Result.Stage);
-        Assert.Contains("No such file or directory", failed.Result.Output, StringComparison.Ordinal);
+        Assert.Equal("image", failed.Result!.Pipeline);
+        Assert.Equal("org.osbuild.chown", failed.Result.Stage);
+        Assert.Contains("'chown', 'no-such-user', '--', '/etc/owned-by-nobody-known'", failed.Result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(statuses, s => s.Result?.Stage is "org.osbuild.qemu");
     }
 
     [Fact]

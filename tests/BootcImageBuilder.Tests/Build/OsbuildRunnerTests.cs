@@ -18,7 +18,7 @@ public sealed class OsbuildRunnerTests : IDisposable
     [Fact]
     public async Task Monitored_run_passes_upstreams_arguments_and_a_monitor_fd()
     {
-        _osbuild.Replaying("two-pipelines.jsonseq");
+        _osbuild.Replaying(Recordings.Success);
 
         await FakeOsbuild.Runner.RunMonitoredAsync(
             Manifest, _osbuild.Invocation("/store", _output, "qcow2", "image"), _ => { }, CancellationToken.None);
@@ -28,6 +28,29 @@ public sealed class OsbuildRunnerTests : IDisposable
             ["--store", "/store", "--output-directory", _output, "--cache-max-size=21474836480", "-", "--export", "qcow2", "--export", "image", "--monitor=JSONSeqMonitor"],
             args.Take(11));
         Assert.Matches("^--monitor-fd=[0-9]+$", Assert.Single(args.Skip(11)));
+    }
+
+    [Fact]
+    public async Task Checkpoints_follow_the_exports()
+    {
+        var invocation = _osbuild.Invocation("/store", _output, "qcow2") with { Checkpoints = ["build", "image", "qcow2"] };
+
+        await FakeOsbuild.Runner.RunPassthroughAsync(Manifest, invocation, TextWriter.Null, TextWriter.Null, CancellationToken.None);
+
+        Assert.Equal(
+            ["-", "--export", "qcow2", "--checkpoint", "build", "--checkpoint", "image", "--checkpoint", "qcow2"],
+            _osbuild.RecordedArguments.Skip(5));
+    }
+
+    [Fact]
+    public async Task A_monitored_run_returns_the_pipelines_osbuild_started()
+    {
+        _osbuild.Replaying(Recordings.Success);
+
+        var started = await FakeOsbuild.Runner.RunMonitoredAsync(
+            Manifest, _osbuild.Invocation("/store", _output, "image", "gce"), _ => { }, CancellationToken.None);
+
+        Assert.Equal(["source org.osbuild.skopeo", "build", "image", "gce"], started);
     }
 
     [Fact]
@@ -63,26 +86,29 @@ public sealed class OsbuildRunnerTests : IDisposable
     [Fact]
     public async Task Every_recorded_status_reaches_the_listener()
     {
-        _osbuild.Replaying("two-pipelines.jsonseq");
+        _osbuild.Replaying(Recordings.Success);
         var statuses = new List<MonitorStatus>();
 
         await FakeOsbuild.Runner.RunMonitoredAsync(
             Manifest, _osbuild.Invocation("/store", _output, "image"), statuses.Add, CancellationToken.None);
 
-        Assert.Equal(27, statuses.Count);
-        Assert.Equal(4, statuses.Count(s => s.Result is { Success: true }));
+        var records = Recordings.Read(Recordings.Success).Split('\x1e', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(records.Length, statuses.Count);
+        Assert.Equal(records.Count(r => r.Contains("\"result\": {", StringComparison.Ordinal)), statuses.Count(s => s.Result is { Success: true }));
     }
 
     [Fact]
     public async Task A_failed_monitored_run_reports_the_build_log_and_output()
     {
-        _osbuild.Replaying("failing-stage.jsonseq").Set("FAKE_OSBUILD_EXIT", "1").Set("FAKE_OSBUILD_STDOUT", "Failed");
+        _osbuild.Replaying(Recordings.Failure).Set("FAKE_OSBUILD_EXIT", "1").Set("FAKE_OSBUILD_STDOUT", "Failed");
 
         var error = await Assert.ThrowsAsync<BibException>(() => FakeOsbuild.Runner.RunMonitoredAsync(
             Manifest, _osbuild.Invocation("/store", _output, "tree"), _ => { }, CancellationToken.None));
 
-        Assert.StartsWith("error running osbuild: exit status 1\nBuildLog:\nstarting -\nStarting pipeline tree\n", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("error running osbuild: exit status 1\nBuildLog:\nstarting -\nStarting pipeline source org.osbuild.inline\n", error.Message, StringComparison.Ordinal);
+        Assert.Contains("\nStarting module org.osbuild.chown\n", error.Message, StringComparison.Ordinal);
         Assert.Contains("\nTraceback (most recent call last):\n", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'chown', 'no-such-user'", error.Message, StringComparison.Ordinal);
         Assert.EndsWith("\nOutput:\nFailed\n", error.Message, StringComparison.Ordinal);
     }
 

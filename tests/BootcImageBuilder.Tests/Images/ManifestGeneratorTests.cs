@@ -50,6 +50,44 @@ public sealed class ManifestGeneratorTests : IDisposable
         Assert.Contains(disk.Manifest.Pipelines, p => p.Name == "qcow2");
     }
 
+    private async Task<string> ImagePipelineAsync(ManifestRequest request)
+    {
+        var manifest = Assert.Single(await Generator().GenerateAsync(request, CancellationToken.None)).Manifest;
+        return ManifestJson.Serialize(manifest.Pipelines.Single(p => p.Name == "image"), JsonLayout.Compact);
+    }
+
+    private static BlueprintConfig WithUser(string name) => new()
+    {
+        Customizations = new Customizations { User = [new UserCustomization { Name = name, Password = "plain-pw" }] },
+    };
+
+    [Fact]
+    public async Task Repeatable_ids_give_the_same_disk_for_the_same_image_and_config_whatever_the_type()
+    {
+        var qcow2 = await ImagePipelineAsync(Request("qcow2") with { Config = WithUser("alice"), RepeatableIds = true });
+        var again = await ImagePipelineAsync(Request("qcow2") with { Config = WithUser("alice"), RepeatableIds = true });
+        var vmdk = await ImagePipelineAsync(Request("vmdk") with { Config = WithUser("alice"), RepeatableIds = true });
+
+        Assert.Equal(qcow2, again);
+        Assert.Equal(qcow2, vmdk);
+        Assert.DoesNotContain("plain-pw", qcow2, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Repeatable_ids_change_with_the_config_and_fresh_ids_change_every_time()
+    {
+        var alice = await ImagePipelineAsync(Request("qcow2") with { Config = WithUser("alice"), RepeatableIds = true });
+        var bob = await ImagePipelineAsync(Request("qcow2") with { Config = WithUser("bob"), RepeatableIds = true });
+        var fresh = await ImagePipelineAsync(Request("qcow2") with { Config = WithUser("alice") });
+        var freshAgain = await ImagePipelineAsync(Request("qcow2") with { Config = WithUser("alice") });
+
+        static string Uuids(string json) => string.Join(' ', System.Text.RegularExpressions.Regex.Matches(json, "\"uuid\":\"([0-9a-f-]{36})\"").Select(m => m.Groups[1].Value));
+        Assert.NotEmpty(Uuids(alice));
+        Assert.NotEqual(Uuids(alice), Uuids(bob));
+        Assert.NotEqual(Uuids(fresh), Uuids(freshAgain));
+        Assert.NotEqual(Uuids(alice), Uuids(fresh));
+    }
+
     [Fact]
     public async Task A_kind_without_a_generator_is_refused_before_podman_runs()
     {

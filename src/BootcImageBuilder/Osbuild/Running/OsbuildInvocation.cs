@@ -3,7 +3,7 @@ namespace BootcImageBuilder.Osbuild.Running;
 /// <summary>
 /// One osbuild run as upstream starts it:
 /// <c>osbuild --store S --output-directory O --cache-max-size=21474836480 - --export E… [--in-vm image]</c>,
-/// with the manifest on stdin and, for monitored runs, <c>--monitor=JSONSeqMonitor --monitor-fd=N</c>.
+/// plus <c>--checkpoint P…</c> for the pipelines to keep in the store (upstream passes none), with the manifest on stdin and, for monitored runs, <c>--monitor=JSONSeqMonitor --monitor-fd=N</c>.
 /// </summary>
 public sealed record OsbuildInvocation(string StoreDirectory, string OutputDirectory, IReadOnlyList<string> Exports)
 {
@@ -11,6 +11,9 @@ public sealed record OsbuildInvocation(string StoreDirectory, string OutputDirec
     public const long CacheMaxSize = 21474836480;
 
     public bool InVm { get; init; }
+
+    /// <summary>Pipelines whose trees osbuild keeps in the store, so that a later build with the same ids reuses them.</summary>
+    public IReadOnlyList<string> Checkpoints { get; init; } = [];
 
     /// <summary>Extra environment for osbuild, e.g. <c>OSBUILD_EXPORT_FORCE_NO_PRESERVE_OWNER=1</c>.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
@@ -28,6 +31,12 @@ public sealed record OsbuildInvocation(string StoreDirectory, string OutputDirec
         {
             args.Add("--export");
             args.Add(export);
+        }
+
+        foreach (var checkpoint in Checkpoints)
+        {
+            args.Add("--checkpoint");
+            args.Add(checkpoint);
         }
 
         if (InVm)

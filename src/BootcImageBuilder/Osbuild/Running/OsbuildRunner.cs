@@ -15,19 +15,23 @@ public sealed class OsbuildRunner(string executable)
 
     public string Executable { get; } = executable;
 
-    public async Task RunPassthroughAsync(
+    /// <summary>Runs osbuild showing its own output; returns the pipelines it built (its log names each as it starts).</summary>
+    public async Task<IReadOnlyList<string>> RunPassthroughAsync(
         string manifest, OsbuildInvocation invocation, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invocation);
         using var process = Start(invocation.Arguments(monitorFd: null), invocation);
-        var copyOut = CopyAsync(process.StandardOutput, stdout);
-        var copyErr = CopyAsync(process.StandardError, stderr);
+        var started = new StartedPipelines();
+        var copyOut = CopyAsync(process.StandardOutput, stdout, started.ObserveLogLine);
+        var copyErr = CopyAsync(process.StandardError, stderr, onLine: null);
         await FeedAndWaitAsync(process, manifest, cancellationToken);
         await Task.WhenAll(copyOut, copyErr);
         ThrowIfCancelledOrFailed(process, details: null, cancellationToken);
+        return started.Names;
     }
 
-    public async Task RunMonitoredAsync(
+    /// <summary>Runs osbuild with its JSON-seq monitor; returns the pipelines it built (the monitor reports each start).</summary>
+    public async Task<IReadOnlyList<string>> RunMonitoredAsync(
         string manifest, OsbuildInvocation invocation, Action<MonitorStatus> onStatus, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invocation);
@@ -40,7 +44,14 @@ public sealed class OsbuildRunner(string executable)
         var collectOut = CollectAsync(process.StandardOutput, output);
         var collectErr = CollectAsync(process.StandardError, output);
         var buildLog = new List<string>();
-        var monitor = Task.Run(() => ReadMonitorAsync(pipe, onStatus, buildLog, cancellationToken), CancellationToken.None);
+        var started = new StartedPipelines();
+        void Observe(MonitorStatus status)
+        {
+            started.ObserveMonitorMessage(status.Message);
+            onStatus(status);
+        }
+
+        var monitor = Task.Run(() => ReadMonitorAsync(pipe, Observe, buildLog, cancellationToken), CancellationToken.None);
         try
         {
             await FeedAndWaitAsync(process, manifest, cancellationToken);
@@ -61,6 +72,7 @@ public sealed class OsbuildRunner(string executable)
         }
 
         ThrowIfCancelledOrFailed(process, details, cancellationToken);
+        return started.Names;
     }
 
     private Process Start(IReadOnlyList<string> arguments, OsbuildInvocation invocation)
@@ -145,14 +157,32 @@ public sealed class OsbuildRunner(string executable)
         }
     }
 
-    private static async Task CopyAsync(StreamReader from, TextWriter to)
+    private static async Task CopyAsync(StreamReader from, TextWriter to, Action<string>? onLine)
     {
         var buffer = new char[4096];
+        var line = new StringBuilder();
         int read;
         while ((read = await from.ReadAsync(buffer)) > 0)
         {
             await to.WriteAsync(buffer.AsMemory(0, read));
             await to.FlushAsync();
+            if (onLine is null)
+            {
+                continue;
+            }
+
+            foreach (var c in buffer.AsSpan(0, read))
+            {
+                if (c == '\n')
+                {
+                    onLine(line.ToString());
+                    line.Clear();
+                }
+                else
+                {
+                    line.Append(c);
+                }
+            }
         }
     }
 

@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+
+namespace BootcImageBuilder.Osbuild;
+
+/// <summary>Which pipelines osbuild runs to export some of a manifest's pipelines.</summary>
+public static class PipelineDependencies
+{
+    /// <summary>
+    /// The exported pipelines and every pipeline they build on (<c>build</c>) or take input from (a <c>name:…</c>
+    /// reference anywhere in their stages), transitively, in manifest order.
+    /// </summary>
+    public static IReadOnlyList<string> NeededFor(Manifest manifest, IEnumerable<string> exports)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        var references = manifest.Pipelines.ToDictionary(p => p.Name, ReferencesOf, StringComparer.Ordinal);
+        var needed = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(exports);
+        while (pending.TryPop(out var name))
+        {
+            if (references.TryGetValue(name, out var dependencies) && needed.Add(name))
+            {
+                foreach (var dependency in dependencies)
+                {
+                    pending.Push(dependency);
+                }
+            }
+        }
+
+        return [.. manifest.Pipelines.Select(p => p.Name).Where(needed.Contains)];
+    }
+
+    private static List<string> ReferencesOf(Pipeline pipeline)
+    {
+        var found = new List<string>();
+        Collect(JsonNode.Parse(ManifestJson.Serialize(pipeline, JsonLayout.Compact)), found);
+        return found;
+    }
+
+    private static void Collect(JsonNode? node, List<string> found)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, value) in obj)
+                {
+                    AddIfReference(key, found);
+                    Collect(value, found);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    Collect(item, found);
+                }
+
+                break;
+            case JsonValue value when value.TryGetValue<string>(out var text):
+                AddIfReference(text, found);
+                break;
+        }
+    }
+
+    private static void AddIfReference(string text, List<string> found)
+    {
+        if (text.StartsWith(PipelineReference.Prefix, StringComparison.Ordinal))
+        {
+            found.Add(text[PipelineReference.Prefix.Length..]);
+        }
+    }
+}
