@@ -46,11 +46,11 @@ internal sealed class BuildOptions
         DefaultValueFactory = _ => "auto",
     }.CompletingWith("auto", "term", "verbose", "debug", "json");
 
-    public Option<string> Checkpoints { get; } = new("--checkpoints")
+    public Option<string> Checkpoints { get; } = new Option<string>("--checkpoints")
     {
         Description = "keep pipeline trees in the store for faster rebuilds: auto (when the store outlives the build), always, never",
         DefaultValueFactory = _ => "auto",
-    };
+    }.CompletingWith("auto", "always", "never");
 
     public void AddTo(Command command)
     {

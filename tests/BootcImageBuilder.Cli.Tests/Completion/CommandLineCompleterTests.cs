@@ -12,7 +12,8 @@ public class CommandLineCompleterTests
     [Fact]
     public void Flags_typed_before_any_command_are_builds_as_upstream_reads_them()
     {
-        Assert.Equal(["--chown"], Complete("--ch"));
+        Assert.Equal(["--checkpoints", "--chown"], Complete("--ch"));
+        Assert.Equal(["always"], Complete("--checkpoints", "al"));
         Assert.Equal(["--output", "--progress"], Complete("-v", "--o").Concat(Complete("-v", "--pro")));
     }
 
