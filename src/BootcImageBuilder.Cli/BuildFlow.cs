@@ -1,6 +1,7 @@
 using BootcImageBuilder.Building;
 using BootcImageBuilder.Cli.Progress;
 using BootcImageBuilder.Cli.Settings;
+using BootcImageBuilder.Cli.Upload;
 using BootcImageBuilder.Distro;
 using BootcImageBuilder.Images;
 using BootcImageBuilder.Osbuild;
@@ -27,21 +28,7 @@ internal sealed class BuildFlow(
     public async Task RunAsync(BuildSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var progress = ProgressReporters.Create(settings.Progress, stdout, stderr);
-        try
-        {
-            await RunAsync(settings, progress, cancellationToken);
-        }
-        catch (Exception e) when (e is BibException or OperationCanceledException)
-        {
-            progress.Error(e is BibException ? e.Message : "interrupted");
-            throw;
-        }
-        finally
-        {
-            progress.Stop();
-            (progress as IDisposable)?.Dispose();
-        }
+        await ProgressReporters.RunWithAsync(settings.Progress, stdout, stderr, progress => RunAsync(settings, progress, cancellationToken));
     }
 
     private async Task RunAsync(BuildSettings settings, IProgressReporter progress, CancellationToken cancellationToken)
@@ -162,6 +149,12 @@ internal sealed class BuildFlow(
             {
                 throw BibException.Wrap($"cannot setup owner for \"{settings.OutputDirectory}\"", e);
             }
+        }
+
+        if (settings.Gce is { } gce)
+        {
+            var archive = artifacts.First(a => a.ImageType == "gce");
+            await GceUploadStep.RunAsync(gce, archive.Path, progress, new ResultLine(settings.Progress, progress, stdout), cancellationToken);
         }
     }
 

@@ -2,7 +2,9 @@ using BootcImageBuilder.Blueprint;
 using BootcImageBuilder.Building;
 using BootcImageBuilder.Cli.Commands;
 using BootcImageBuilder.Cli.Logging;
+using BootcImageBuilder.Cli.Progress;
 using BootcImageBuilder.Cli.Settings;
+using BootcImageBuilder.Cli.Upload;
 using BootcImageBuilder.Containers;
 using BootcImageBuilder.Images;
 using BootcImageBuilder.Osbuild;
@@ -69,6 +71,18 @@ internal sealed class CommandHandlers(TextWriter stdout, TextWriter stderr) : IC
             stdout,
             stderr);
         await flow.RunAsync(settings, cancellationToken);
+        return 0;
+    }
+
+    public async Task<int> UploadGceAsync(UploadGceSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        await ProgressReporters.RunWithAsync(settings.Progress, stdout, stderr, progress =>
+        {
+            progress.Start();
+            return GceUploadStep.RunAsync(
+                settings.Gce, settings.ArchivePath, progress, new ResultLine(settings.Progress, progress, stdout), cancellationToken);
+        });
         return 0;
     }
 

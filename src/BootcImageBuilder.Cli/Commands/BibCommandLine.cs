@@ -4,7 +4,7 @@ using BootcImageBuilder.Cli.Settings;
 
 namespace BootcImageBuilder.Cli.Commands;
 
-/// <summary>The command tree: <c>build</c> (default), <c>manifest</c>, <c>version</c>, with upstream's flags.</summary>
+/// <summary>The command tree: <c>build</c> (default), <c>manifest</c>, <c>version</c>, with upstream's flags, and <c>upload</c>.</summary>
 internal sealed class BibCommandLine
 {
     private const string LongDescription = "Create a bootable image from an ostree native container";
@@ -29,6 +29,7 @@ internal sealed class BibCommandLine
         Root.Subcommands.Add(CreateBuildCommand());
         Root.Subcommands.Add(CreateManifestCommand());
         Root.Subcommands.Add(CreateVersionCommand());
+        Root.Subcommands.Add(UploadCommand.Create([new UploadGceCommand(_global, handlers).Create()]));
     }
 
     public RootCommand Root { get; }

@@ -16,4 +16,6 @@ internal interface ICommandHandlers
     Task<int> ManifestAsync(ManifestSettings settings, CancellationToken cancellationToken);
 
     Task<int> BuildAsync(BuildSettings settings, CancellationToken cancellationToken);
+
+    Task<int> UploadGceAsync(UploadGceSettings settings, CancellationToken cancellationToken);
 }

@@ -19,6 +19,9 @@ internal interface IProgressReporter
 
     void Status(MonitorStatus status);
 
+    /// <summary>Bytes of a transfer (an upload) done so far, out of <paramref name="total"/>.</summary>
+    void Transfer(string label, long done, long total);
+
     void Result(IReadOnlyList<Artifact> artifacts);
 
     void Error(string message);

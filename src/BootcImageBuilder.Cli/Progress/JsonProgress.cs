@@ -6,7 +6,8 @@ namespace BootcImageBuilder.Cli.Progress;
 
 /// <summary>
 /// Beyond upstream (its issue #1170): one JSON object per line on stdout, for CI systems and GUIs. Kinds:
-/// <c>pulse</c>, <c>message</c>, <c>progress</c> (level, pipeline, stage, label, done, total), <c>result</c>
+/// <c>pulse</c>, <c>message</c>, <c>progress</c> (level, pipeline, stage, label, done, total; or, for an upload,
+/// label, unit "bytes", done, total), <c>result</c>
 /// (one per artifact: image_type and path) and <c>error</c>.
 /// </summary>
 internal sealed class JsonProgress(TextWriter stdout) : IProgressReporter
@@ -51,6 +52,15 @@ internal sealed class JsonProgress(TextWriter stdout) : IProgressReporter
             Message(status.Message);
         }
     }
+
+    /// <summary>A <c>progress</c> event counting bytes: <c>{"type":"progress","label":…,"unit":"bytes","done":…,"total":…}</c>.</summary>
+    public void Transfer(string label, long done, long total) => Emit("progress", w =>
+    {
+        w.WriteString("label", label);
+        w.WriteString("unit", "bytes");
+        w.WriteNumber("done", done);
+        w.WriteNumber("total", total);
+    });
 
     /// <summary>One <c>result</c> event per artifact, so a consumer can act on each as it reads it.</summary>
     public void Result(IReadOnlyList<Artifact> artifacts)

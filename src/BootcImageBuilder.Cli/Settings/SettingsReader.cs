@@ -93,6 +93,11 @@ internal static class SettingsReader
             NullIfEmpty(parse.GetValue(options.AwsBucket)),
             NullIfEmpty(parse.GetValue(options.AwsAmiName)),
             manifest.Types.Names);
+        var gce = GceUploadSettings.FromFlags(
+            NullIfEmpty(parse.GetValue(options.GceProject)),
+            NullIfEmpty(parse.GetValue(options.GceBucket)),
+            NullIfEmpty(parse.GetValue(options.GceImageName)),
+            manifest.Types.Names);
         var progress = ProgressModes.Parse(parse.GetValue(options.Progress) ?? "auto");
         if (verbose && progress == ProgressMode.Auto)
         {
@@ -108,6 +113,7 @@ internal static class SettingsReader
             Progress = progress,
             Chown = chown,
             Aws = aws,
+            Gce = gce,
         };
     }
 
