@@ -15,7 +15,7 @@ dotnet test BootcImageBuilder.sln --no-build --verbosity quiet -nologo 2>&1 | te
 status=${PIPESTATUS[0]}
 
 # The tool as users get it: the NativeAOT binary and the dotnet tool, each through the tests that run it as a process.
-process_tests='FullyQualifiedName~ProcessLevelTests|FullyQualifiedName~FlagDefaultsTests|FullyQualifiedName~ManifestCommandTests|FullyQualifiedName~BootcInstallerCommandTests|FullyQualifiedName~PxeManifestCommandTests|FullyQualifiedName~LegacyIsoEndToEndTests'
+process_tests='FullyQualifiedName~ProcessLevelTests|FullyQualifiedName~FlagDefaultsTests|FullyQualifiedName~ManifestCommandTests|FullyQualifiedName~BootcInstallerCommandTests|FullyQualifiedName~PxeManifestCommandTests|FullyQualifiedName~LegacyIsoEndToEndTests|FullyQualifiedName~UploadGceCommandTests|FullyQualifiedName~BuildGceFlagsTests'
 run_against() {
   local binary=$1
   echo "== process-level tests against $binary"

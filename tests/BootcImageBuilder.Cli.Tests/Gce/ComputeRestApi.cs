@@ -33,6 +33,9 @@ internal sealed partial class ComputeRestApi(GoogleCloudTestServer server, strin
     /// <summary>Images created, by name, with the body they were inserted with.</summary>
     public ConcurrentDictionary<string, JsonElement> Images { get; } = new();
 
+    /// <summary>Runs before an operation is looked up; lets a test act while the import is under way.</summary>
+    public Func<Task>? BeforeOperationGet { get; set; }
+
     /// <summary>When set, the import operation finishes with this error (as a bad archive makes it do).</summary>
     public string? FailImportWith { get; set; }
 
@@ -100,6 +103,11 @@ internal sealed partial class ComputeRestApi(GoogleCloudTestServer server, strin
         {
             await GoogleCloudTestServer.AnswerErrorAsync(context, 404, $"The resource 'projects/{projectId}/global/operations/{operationName}' was not found");
             return;
+        }
+
+        if (BeforeOperationGet is { } hook)
+        {
+            await hook();
         }
 
         pending.Advance(this, server);

@@ -140,20 +140,31 @@ public sealed class UploadGceCommandTests : IDisposable
             }
         };
 
-        var result = await BibProcess.RunAsync(
-            ["upload", "gce", "--project", Project, "--bucket", Bucket, "--image-name", ImageName, _archive.Path],
-            environment: _server.ToolEnvironment(),
-            whileRunning: async process =>
-            {
-                await held.Task.WaitAsync(TimeSpan.FromMinutes(1));
-                Interrupt(process);
-            });
+        var result = await RunInterruptedAsync(held.Task);
 
         Assert.Equal("interrupted", result.ErrorMessage());
         Assert.Equal(1, _server.Storage.CancelledSessions);
         Assert.Equal(0, _server.Storage.OpenSessions);
         Assert.Empty(_server.Storage.Objects);
         Assert.Empty(_server.Compute.Images);
+        AssertNoSecret(result);
+    }
+
+    [Fact]
+    public async Task An_interrupt_while_the_image_is_imported_still_deletes_the_object()
+    {
+        var importing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _server.Compute.BeforeOperationGet = async () =>
+        {
+            importing.TrySetResult();
+            await Task.Delay(TimeSpan.FromSeconds(30));
+        };
+
+        var result = await RunInterruptedAsync(importing.Task);
+
+        Assert.Equal("interrupted", result.ErrorMessage());
+        Assert.Single(_server.Storage.DeletedObjects);
+        Assert.Empty(_server.Storage.Objects);
         AssertNoSecret(result);
     }
 
@@ -225,9 +236,18 @@ public sealed class UploadGceCommandTests : IDisposable
         Assert.DoesNotContain("upload_id", result.Stdout + result.Stderr, StringComparison.Ordinal);
     }
 
-    private static void Interrupt(Process process)
-    {
-        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false })!;
-        kill.WaitForExit();
-    }
+    /// <summary>Runs the upload and sends it SIGINT (a terminal's Ctrl-C) once <paramref name="reached"/> completes.</summary>
+    private Task<BibResult> RunInterruptedAsync(Task reached) => BibProcess.RunAsync(
+        ["upload", "gce", "--project", Project, "--bucket", Bucket, "--image-name", ImageName, _archive.Path],
+        environment: _server.ToolEnvironment(),
+        whileRunning: async process =>
+        {
+            await reached.WaitAsync(TimeSpan.FromMinutes(1));
+            using var kill = Process.Start(new ProcessStartInfo("kill")
+            {
+                ArgumentList = { "-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                UseShellExecute = false,
+            })!;
+            await kill.WaitForExitAsync();
+        });
 }

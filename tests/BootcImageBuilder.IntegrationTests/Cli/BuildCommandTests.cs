@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BootcImageBuilder.Cli.Tests;
+using BootcImageBuilder.Cli.Tests.Gce;
 using BootcImageBuilder.IntegrationTests.Containers;
 using BootcImageBuilder.Tests.Osbuild.Schema;
 
@@ -277,6 +278,33 @@ public sealed class BuildCommandTests : IDisposable
         }
 
         public async ValueTask DisposeAsync() => await TestImages.RunCheckedAsync("fusermount", "-u", Directory);
+    }
+
+    [SkippableFact]
+    public async Task Build_with_gce_flags_uploads_the_gce_archive_and_registers_the_image()
+    {
+        var image = await HostImageAsync();
+        using var server = new GoogleCloudTestServer("bib-test-project", "bib-test-bucket");
+        using var archive = new GceArchive(64 * 1024);
+        foreach (var (name, value) in server.ToolEnvironment())
+        {
+            _environment[name] = value;
+        }
+
+        _environment["FAKE_OSBUILD_ARTIFACTS"] = "gce=image.tar.gz";
+        _environment["FAKE_OSBUILD_ARTIFACT_FROM"] = archive.Path;
+
+        var result = await BuildAsync(
+            "--type", "gce", "--progress", "verbose", "--output", _output,
+            "--gce-project", "bib-test-project", "--gce-bucket", "bib-test-bucket", "--gce-image-name", "my-bootc-image", image);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Equal("GCE image registered: my-bootc-image", result.Stdout.TrimEnd('\n').Split('\n')[^1]);
+        Assert.Empty(server.Refusals);
+        Assert.True(server.Compute.Images.ContainsKey("my-bootc-image"));
+        Assert.Equal(archive.Bytes, Assert.Single(server.Storage.DeletedObjects).Data);
+        Assert.Empty(server.Storage.Objects);
+        Assert.Equal(archive.Bytes, File.ReadAllBytes(Path.Combine(_output, "gce", "image.tar.gz")));
     }
 
     private static async Task<string> HostImageAsync()

@@ -39,7 +39,7 @@ public sealed class GceImageUploader(GceEndpoints endpoints)
         }
 
         var credential = await GceCredentials.LoadAsync(cancellationToken);
-        var storage = await CreateStorageClientAsync(credential, cancellationToken);
+        using var storage = await CreateStorageClientAsync(credential, cancellationToken);
         using var http = new HttpClient();
         var compute = new ComputeImages(http, endpoints.Compute, credential);
 
