@@ -82,6 +82,11 @@ internal sealed class BuildFlow(
             throw new BibException("cannot handle AWS setup: uploading to AWS is not available in this version yet");
         }
 
+        if (settings.Gce is { } gceTarget)
+        {
+            await GceUploadStep.CheckAsync(gceTarget, cancellationToken);
+        }
+
         bool canChown;
         try
         {

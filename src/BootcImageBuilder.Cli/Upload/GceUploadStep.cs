@@ -7,6 +7,20 @@ namespace BootcImageBuilder.Cli.Upload;
 /// <summary>The GCE upload as <c>build --gce-*</c> and <c>upload gce</c> both run it, ending with <c>GCE image registered: NAME</c>.</summary>
 internal static class GceUploadStep
 {
+    /// <summary>Before a build: credentials, bucket and a free image name, so a long build does not end in a refusal.</summary>
+    public static async Task CheckAsync(GceUploadSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        try
+        {
+            await new GceImageUploader(settings.Endpoints).CheckTargetAsync(settings.Request, cancellationToken);
+        }
+        catch (BibException e)
+        {
+            throw BibException.Wrap("cannot handle GCE setup", e);
+        }
+    }
+
     public static async Task RunAsync(
         GceUploadSettings settings,
         string archivePath,

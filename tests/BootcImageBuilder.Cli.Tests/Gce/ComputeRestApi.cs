@@ -8,7 +8,7 @@ using System.Text.RegularExpressions;
 namespace BootcImageBuilder.Cli.Tests.Gce;
 
 /// <summary>
-/// Compute Engine's <c>images.insert</c> and <c>globalOperations.get</c> (v1 REST): the insert validates the Image
+/// Compute Engine's <c>images.get</c>, <c>images.insert</c> and <c>globalOperations.get</c> (v1 REST): the insert validates the Image
 /// resource (known fields only, an RFC 1035 name, a raw disk read from a Cloud Storage URL of an existing object,
 /// known guest OS features) and returns a PENDING operation; each get moves it on (RUNNING, then DONE), and the
 /// image is made from the object when it finishes, so the object has to outlive the operation.
@@ -51,6 +51,10 @@ internal sealed partial class ComputeRestApi(GoogleCloudTestServer server, strin
         if (ImagesPath().Match(path) is { Success: true } images && request.HttpMethod == "POST")
         {
             await InsertAsync(context, images.Groups[1].Value);
+        }
+        else if (ImagePath().Match(path) is { Success: true } one && request.HttpMethod == "GET")
+        {
+            await GetImageAsync(context, one.Groups[1].Value, one.Groups[2].Value);
         }
         else if (OperationPath().Match(path) is { Success: true } operation && request.HttpMethod == "GET")
         {
@@ -95,6 +99,23 @@ internal sealed partial class ComputeRestApi(GoogleCloudTestServer server, strin
         var pending = new PendingImage(name, image);
         _operations[operationName] = pending;
         await GoogleCloudTestServer.WriteJsonAsync(context, 200, Operation(operationName, pending));
+    }
+
+    private async Task GetImageAsync(HttpListenerContext context, string projectId, string name)
+    {
+        if (projectId != project || !Images.TryGetValue(name, out _))
+        {
+            await GoogleCloudTestServer.AnswerErrorAsync(context, 404, $"The resource 'projects/{projectId}/global/images/{name}' was not found");
+            return;
+        }
+
+        await GoogleCloudTestServer.WriteJsonAsync(context, 200, new Dictionary<string, object>
+        {
+            ["kind"] = "compute#image",
+            ["name"] = name,
+            ["status"] = "READY",
+            ["selfLink"] = $"https://www.googleapis.com/compute/v1/projects/{project}/global/images/{name}",
+        });
     }
 
     private async Task GetOperationAsync(HttpListenerContext context, string projectId, string operationName)
@@ -184,6 +205,9 @@ internal sealed partial class ComputeRestApi(GoogleCloudTestServer server, strin
 
     [GeneratedRegex("^/compute/v1/projects/([^/]+)/global/images$")]
     private static partial Regex ImagesPath();
+
+    [GeneratedRegex("^/compute/v1/projects/([^/]+)/global/images/([^/]+)$")]
+    private static partial Regex ImagePath();
 
     [GeneratedRegex("^/compute/v1/projects/([^/]+)/global/operations/([^/]+)$")]
     private static partial Regex OperationPath();

@@ -12,7 +12,7 @@ namespace BootcImageBuilder.Cli.Tests.Gce;
 /// of the object's metadata and answered with its URI in Location; chunks are PUT there with Content-Range, every
 /// chunk but the last a multiple of 256 KiB and each starting where the stored bytes end; an incomplete upload is
 /// answered 308 with the Range persisted, the last chunk with the object resource; a DELETE on the session cancels it
-/// (499). Preconditions (ifGenerationMatch) are honoured on insert and delete.
+/// (499). Preconditions (ifGenerationMatch) are honoured on insert and delete; buckets.get answers for the one bucket.
 /// </summary>
 internal sealed partial class StorageJsonApi(GoogleCloudTestServer server, string bucket)
 {
@@ -64,6 +64,10 @@ internal sealed partial class StorageJsonApi(GoogleCloudTestServer server, strin
                 await server.RefuseAsync(context, 405, "a resumable upload starts with POST");
             }
         }
+        else if (BucketPath().Match(path) is { Success: true } bucketPath && request.HttpMethod == "GET")
+        {
+            await GetBucketAsync(context, Uri.UnescapeDataString(bucketPath.Groups[1].Value));
+        }
         else if (ObjectPath().Match(path) is { Success: true } item && request.HttpMethod == "DELETE")
         {
             await DeleteObjectAsync(context, Uri.UnescapeDataString(item.Groups[1].Value), Uri.UnescapeDataString(item.Groups[2].Value));
@@ -72,6 +76,30 @@ internal sealed partial class StorageJsonApi(GoogleCloudTestServer server, strin
         {
             await server.RefuseAsync(context, 404, "not a call the upload makes");
         }
+    }
+
+    private async Task GetBucketAsync(HttpListenerContext context, string bucketName)
+    {
+        if (!await server.AuthorizeAsync(context, storage: true))
+        {
+            return;
+        }
+
+        if (bucketName != bucket)
+        {
+            await GoogleCloudTestServer.AnswerErrorAsync(context, 404, "The specified bucket does not exist.");
+            return;
+        }
+
+        await GoogleCloudTestServer.WriteJsonAsync(context, 200, new Dictionary<string, object>
+        {
+            ["kind"] = "storage#bucket",
+            ["id"] = bucket,
+            ["name"] = bucket,
+            ["location"] = "US",
+            ["storageClass"] = "STANDARD",
+            ["metageneration"] = "1",
+        });
     }
 
     private async Task StartSessionAsync(HttpListenerContext context, string bucketName)
@@ -258,6 +286,9 @@ internal sealed partial class StorageJsonApi(GoogleCloudTestServer server, strin
 
     [GeneratedRegex("^/upload/storage/v1/b/([^/]+)/o$")]
     private static partial Regex UploadPath();
+
+    [GeneratedRegex("^/storage/v1/b/([^/]+)$")]
+    private static partial Regex BucketPath();
 
     [GeneratedRegex("^/storage/v1/b/([^/]+)/o/(.+)$")]
     private static partial Regex ObjectPath();

@@ -65,21 +65,19 @@ public sealed class UploadGceCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task An_image_name_already_taken_is_reported_and_the_object_is_deleted()
+    public async Task An_image_name_already_taken_is_refused_before_the_upload()
     {
         _server.Compute.Images[ImageName] = JsonDocument.Parse("{}").RootElement;
 
         var result = await RunAsync("upload", "gce", "--project", Project, "--bucket", Bucket, "--image-name", ImageName, _archive.Path);
 
-        Assert.Equal(
-            $"cannot create GCE image {ImageName}: The resource 'projects/{Project}/global/images/{ImageName}' already exists (HTTP 409)",
-            result.ErrorMessage());
-        Assert.Single(_server.Storage.DeletedObjects);
-        Assert.Empty(_server.Storage.Objects);
+        Assert.Equal($"cannot upload GCE image: image {ImageName} already exists in project {Project}", result.ErrorMessage());
+        Assert.Empty(_server.Refusals);
+        Assert.DoesNotContain(_server.Requests, r => r.StartsWith("POST /upload/", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task A_key_the_token_endpoint_refuses_is_one_error_and_the_object_is_deleted()
+    public async Task A_key_the_token_endpoint_refuses_is_one_error_before_the_upload()
     {
         using var otherKey = new ServiceAccountKey(_server.Key.TokenUri);
         var environment = _server.ToolEnvironment();
@@ -88,22 +86,19 @@ public sealed class UploadGceCommandTests : IDisposable
         var result = await BibProcess.RunAsync(
             ["upload", "gce", "--project", Project, "--bucket", Bucket, "--image-name", ImageName, _archive.Path], environment: environment);
 
-        Assert.Equal($"cannot create GCE image {ImageName}: cannot get a Google access token: invalid_grant: Invalid JWT Signature.", result.ErrorMessage());
-        Assert.Single(_server.Storage.DeletedObjects);
-        Assert.Empty(_server.Storage.Objects);
+        Assert.Equal("cannot upload GCE image: cannot get a Google access token: invalid_grant: Invalid JWT Signature.", result.ErrorMessage());
+        Assert.DoesNotContain(_server.Requests, r => r.StartsWith("POST /upload/", StringComparison.Ordinal));
         Assert.Empty(_server.Compute.Images);
         Assert.DoesNotContain(otherKey.PrivateKeyFragments, fragment => result.Stderr.Contains(fragment, StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task A_missing_bucket_fails_the_upload_with_the_services_message()
+    public async Task A_missing_bucket_is_refused_before_the_upload()
     {
         var result = await RunAsync("upload", "gce", "--project", Project, "--bucket", "no-such-bucket", "--image-name", ImageName, _archive.Path);
 
-        Assert.StartsWith("cannot upload to gs://no-such-bucket/my-bootc-image-", result.ErrorMessage());
-        Assert.EndsWith(": The specified bucket does not exist. (HTTP 404)", result.ErrorMessage());
-        Assert.Empty(_server.Storage.Objects);
-        Assert.DoesNotContain(_server.Requests, r => r.Contains("/compute/", StringComparison.Ordinal));
+        Assert.Equal("cannot upload GCE image: bucket no-such-bucket does not exist", result.ErrorMessage());
+        Assert.Equal(["GET /storage/v1/b/no-such-bucket"], _server.Requests);
     }
 
     [Fact]

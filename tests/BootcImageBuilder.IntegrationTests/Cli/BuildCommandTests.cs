@@ -307,6 +307,25 @@ public sealed class BuildCommandTests : IDisposable
         Assert.Equal(archive.Bytes, File.ReadAllBytes(Path.Combine(_output, "gce", "image.tar.gz")));
     }
 
+    [SkippableFact]
+    public async Task Build_with_a_missing_gce_bucket_fails_before_osbuild_runs()
+    {
+        var image = await HostImageAsync();
+        using var server = new GoogleCloudTestServer("bib-test-project", "bib-test-bucket");
+        foreach (var (name, value) in server.ToolEnvironment())
+        {
+            _environment[name] = value;
+        }
+
+        var result = await BuildAsync(
+            "--type", "gce", "--output", _output,
+            "--gce-project", "bib-test-project", "--gce-bucket", "other-bucket", "--gce-image-name", "my-bootc-image", image);
+
+        Assert.Equal("cannot handle GCE setup: bucket other-bucket does not exist", result.ErrorMessage());
+        Assert.False(File.Exists(Path.Combine(_record, "args")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_output));
+    }
+
     private static async Task<string> HostImageAsync()
     {
         Skip.If(TestImages.MissingToolsReason is not null, TestImages.MissingToolsReason);

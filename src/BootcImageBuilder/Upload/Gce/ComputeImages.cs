@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -28,17 +29,35 @@ internal sealed class ComputeImages(HttpClient http, Uri root, ITokenAccess cred
         return await SendAsync(request, cancellationToken);
     }
 
+    /// <summary><c>images.get</c>: true when the project has an image of that name.</summary>
+    public async Task<bool> ImageExistsAsync(string project, string name, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, ProjectUri(project, $"global/images/{Uri.EscapeDataString(name)}"));
+        var (status, body) = await SendRawAsync(request, cancellationToken);
+        return status switch
+        {
+            HttpStatusCode.OK => true,
+            HttpStatusCode.NotFound => false,
+            _ => throw new BibException(DescribeFailure(status, body)),
+        };
+    }
+
     private Uri ProjectUri(string project, string rest) => new(root, $"{Scope}{Uri.EscapeDataString(project)}/{rest}");
 
-    private async Task<ComputeOperation> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<(HttpStatusCode Status, string Body)> SendRawAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var token = await GceCredentials.AccessTokenAsync(credential, request.RequestUri!, cancellationToken);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await http.SendAsync(request, cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (!response.IsSuccessStatusCode)
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+    }
+
+    private async Task<ComputeOperation> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var (status, body) = await SendRawAsync(request, cancellationToken);
+        if ((int)status is < 200 or > 299)
         {
-            throw new BibException(DescribeFailure(response, body));
+            throw new BibException(DescribeFailure(status, body));
         }
 
         try
@@ -48,12 +67,12 @@ internal sealed class ComputeImages(HttpClient http, Uri root, ITokenAccess cred
         }
         catch (JsonException)
         {
-            throw new BibException($"Compute Engine answered {(int)response.StatusCode} with a body that is not an operation");
+            throw new BibException($"Compute Engine answered {(int)status} with a body that is not an operation");
         }
     }
 
     /// <summary>Google's error message when the body has one, else the status; scrubbed either way.</summary>
-    private static string DescribeFailure(HttpResponseMessage response, string body)
+    private static string DescribeFailure(HttpStatusCode statusCode, string body)
     {
         string? message = null;
         try
@@ -64,7 +83,7 @@ internal sealed class ComputeImages(HttpClient http, Uri root, ITokenAccess cred
         {
         }
 
-        var status = $"HTTP {(int)response.StatusCode}";
+        var status = $"HTTP {(int)statusCode}";
         return message is { Length: > 0 } ? SecretScrubber.Scrub($"{message} ({status})") : status;
     }
 }

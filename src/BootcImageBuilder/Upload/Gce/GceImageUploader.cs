@@ -42,6 +42,14 @@ public sealed class GceImageUploader(GceEndpoints endpoints)
         using var storage = await CreateStorageClientAsync(credential, cancellationToken);
         using var http = new HttpClient();
         var compute = new ComputeImages(http, endpoints.Compute, credential);
+        try
+        {
+            await CheckTargetAsync(storage, compute, request, cancellationToken);
+        }
+        catch (BibException e)
+        {
+            throw BibException.Wrap("cannot upload GCE image", e);
+        }
 
         var upload = new GcsArchiveUpload(storage, request.Bucket, ObjectName(request.ImageName));
         var succeeded = false;
@@ -64,6 +72,47 @@ public sealed class GceImageUploader(GceEndpoints endpoints)
         }
 
         return request.ImageName;
+    }
+
+    /// <summary>
+    /// What can be known before anything is built or uploaded: the credentials load, the bucket exists, and no image in
+    /// the project has the name yet.
+    /// </summary>
+    public async Task CheckTargetAsync(GceImageRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var credential = await GceCredentials.LoadAsync(cancellationToken);
+        using var storage = await CreateStorageClientAsync(credential, cancellationToken);
+        using var http = new HttpClient();
+        await CheckTargetAsync(storage, new ComputeImages(http, endpoints.Compute, credential), request, cancellationToken);
+    }
+
+    private static async Task CheckTargetAsync(StorageClient storage, ComputeImages compute, GceImageRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await storage.GetBucketAsync(request.Bucket, cancellationToken: cancellationToken);
+        }
+        catch (Google.GoogleApiException e) when (e.HttpStatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            throw new BibException($"bucket {request.Bucket} does not exist", e);
+        }
+        catch (Exception e) when (e is Google.GoogleApiException or HttpRequestException or Google.Apis.Auth.OAuth2.Responses.TokenResponseException)
+        {
+            throw new BibException($"cannot read bucket {request.Bucket}: {GoogleErrors.Describe(e)}", e);
+        }
+
+        try
+        {
+            if (await compute.ImageExistsAsync(request.Project, request.ImageName, cancellationToken))
+            {
+                throw new BibException($"image {request.ImageName} already exists in project {request.Project}");
+            }
+        }
+        catch (HttpRequestException e)
+        {
+            throw new BibException($"cannot reach Compute Engine: {SecretScrubber.Describe(e)}", e);
+        }
     }
 
     private async Task<StorageClient> CreateStorageClientAsync(Google.Apis.Auth.OAuth2.GoogleCredential credential, CancellationToken cancellationToken)

@@ -67,7 +67,7 @@ internal sealed class GcsArchiveUpload(StorageClient storage, string bucket, str
             throw new OperationCanceledException("interrupted", result.Exception);
         }
 
-        var reason = result.Exception is null ? "the upload did not complete" : Describe(result.Exception);
+        var reason = result.Exception is null ? "the upload did not complete" : GoogleErrors.Describe(result.Exception);
         throw new BibException($"cannot upload to {Description}: {reason}");
     }
 
@@ -91,7 +91,7 @@ internal sealed class GcsArchiveUpload(StorageClient storage, string bucket, str
         }
         catch (Exception e) when (e is Google.GoogleApiException or HttpRequestException or OperationCanceledException or IOException)
         {
-            Log.Warning("cannot delete {Object}: {Reason}", Description, Describe(e));
+            Log.Warning("cannot delete {Object}: {Reason}", Description, GoogleErrors.Describe(e));
             return false;
         }
     }
@@ -115,16 +115,7 @@ internal sealed class GcsArchiveUpload(StorageClient storage, string bucket, str
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
         {
             // The session URI itself is a credential: only the object is named.
-            Log.Warning("cannot cancel the upload session of {Object}: {Reason}", Description, Describe(e));
+            Log.Warning("cannot cancel the upload session of {Object}: {Reason}", Description, GoogleErrors.Describe(e));
         }
     }
-
-    private static string Describe(Exception e) => e switch
-    {
-        Google.GoogleApiException api when api.Error?.Message is { Length: > 0 } message =>
-            SecretScrubber.Scrub($"{message} (HTTP {(int)api.HttpStatusCode})"),
-        Google.GoogleApiException api => $"HTTP {(int)api.HttpStatusCode}",
-        Google.Apis.Auth.OAuth2.Responses.TokenResponseException token => GceCredentials.DescribeTokenFailure(token),
-        _ => SecretScrubber.Describe(e),
-    };
 }
