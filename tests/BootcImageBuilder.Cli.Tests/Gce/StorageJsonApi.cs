@@ -31,6 +31,9 @@ internal sealed partial class StorageJsonApi(GoogleCloudTestServer server, strin
 
     public int CancelledSessions;
 
+    /// <summary>Answers buckets.get with 403, as for an account with object permissions only (roles/storage.objectAdmin).</summary>
+    public bool BucketMetadataForbidden { get; set; }
+
     public IEnumerable<string> SessionIds => _sessions.Keys.Concat(_finishedSessionIds);
 
     public int OpenSessions => _sessions.Count;
@@ -88,6 +91,13 @@ internal sealed partial class StorageJsonApi(GoogleCloudTestServer server, strin
         if (bucketName != bucket)
         {
             await GoogleCloudTestServer.AnswerErrorAsync(context, 404, "The specified bucket does not exist.");
+            return;
+        }
+
+        if (BucketMetadataForbidden)
+        {
+            await GoogleCloudTestServer.AnswerErrorAsync(
+                context, 403, "bib-uploader@bib-test-project.iam.gserviceaccount.com does not have storage.buckets.get access to the Google Cloud Storage bucket.");
             return;
         }
 

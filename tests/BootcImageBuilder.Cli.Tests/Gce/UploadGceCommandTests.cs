@@ -102,6 +102,18 @@ public sealed class UploadGceCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_account_without_bucket_read_permission_still_uploads()
+    {
+        _server.Storage.BucketMetadataForbidden = true;
+
+        var result = await RunAsync("upload", "gce", "--project", Project, "--bucket", Bucket, "--image-name", ImageName, _archive.Path);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.True(_server.Compute.Images.ContainsKey(ImageName));
+        Assert.Empty(_server.Storage.Objects);
+    }
+
+    [Fact]
     public async Task Json_progress_counts_the_uploaded_bytes_and_ends_with_the_image()
     {
         var result = await RunAsync("upload", "gce", "--progress", "json", "--project", Project, "--bucket", Bucket, "--image-name", ImageName, _archive.Path);

@@ -97,6 +97,11 @@ public sealed class GceImageUploader(GceEndpoints endpoints)
         {
             throw new BibException($"bucket {request.Bucket} does not exist", e);
         }
+        catch (Google.GoogleApiException e) when (e.HttpStatusCode == System.Net.HttpStatusCode.Forbidden)
+        {
+            // An account that may create and delete objects (roles/storage.objectAdmin) need not read bucket metadata.
+            Log.Information("cannot check bucket {Bucket} (no storage.buckets.get permission); the upload will tell", request.Bucket);
+        }
         catch (Exception e) when (e is Google.GoogleApiException or HttpRequestException or Google.Apis.Auth.OAuth2.Responses.TokenResponseException)
         {
             throw new BibException($"cannot read bucket {request.Bucket}: {GoogleErrors.Describe(e)}", e);
