@@ -29,7 +29,7 @@ check() {
     status=1
   fi
 }
-process_tests='FullyQualifiedName~ProcessLevelTests|FullyQualifiedName~FlagDefaultsTests|FullyQualifiedName~ManifestCommandTests|FullyQualifiedName~BootcInstallerCommandTests|FullyQualifiedName~PxeManifestCommandTests|FullyQualifiedName~LegacyIsoEndToEndTests|FullyQualifiedName~ShellCompletionTests|FullyQualifiedName~DocumentedExamplesTests|FullyQualifiedName~AwsUploadCommandTests|FullyQualifiedName~UploadAwsCommandTests'
+process_tests='FullyQualifiedName~ProcessLevelTests|FullyQualifiedName~FlagDefaultsTests|FullyQualifiedName~ManifestCommandTests|FullyQualifiedName~BootcInstallerCommandTests|FullyQualifiedName~PxeManifestCommandTests|FullyQualifiedName~LegacyIsoEndToEndTests|FullyQualifiedName~ShellCompletionTests|FullyQualifiedName~DocumentedExamplesTests|FullyQualifiedName~AwsUploadCommandTests|FullyQualifiedName~UploadAwsCommandTests|FullyQualifiedName~UploadGceCommandTests|FullyQualifiedName~BuildGceFlagsTests'
 run_against() {
   local binary=$1
   echo "== process-level tests against $binary"

@@ -105,6 +105,11 @@ internal sealed class BuildFlow(
 
         using var uploader = await CheckUploadAsync(settings, cancellationToken);
 
+        if (settings.Gce is { } gceTarget)
+        {
+            await GceUploadStep.CheckAsync(gceTarget, cancellationToken);
+        }
+
         bool canChown;
         try
         {
@@ -180,6 +185,12 @@ internal sealed class BuildFlow(
             {
                 throw BibException.Wrap($"cannot setup owner for \"{settings.OutputDirectory}\"", e);
             }
+        }
+
+        if (settings.Gce is { } gce)
+        {
+            var archive = artifacts.First(a => a.ImageType == "gce");
+            await GceUploadStep.RunAsync(gce, archive.Path, progress, new ResultLine(settings.Progress, progress, stdout), cancellationToken);
         }
     }
 

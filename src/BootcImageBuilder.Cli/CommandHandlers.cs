@@ -94,6 +94,18 @@ internal sealed class CommandHandlers(TextWriter stdout, TextWriter stderr) : IC
         }
     }
 
+    public async Task<int> UploadGceAsync(UploadGceSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        await ProgressReporters.RunWithAsync(settings.Progress, stdout, stderr, progress =>
+        {
+            progress.Start();
+            return GceUploadStep.RunAsync(
+                settings.Gce, settings.ArchivePath, progress, new ResultLine(settings.Progress, progress, stdout), cancellationToken);
+        });
+        return 0;
+    }
+
     private ManifestGeneration CreateManifestGeneration() => new(
         warn => ManifestGenerator.Create(new BootcInfoResolver(new Podman(new ProcessRunner())), warn),
         new BlueprintLoader("/", () => Console.In),

@@ -47,6 +47,14 @@ internal sealed class RecordingHandlers : ICommandHandlers
         return Task.FromResult(0);
     }
 
+    public UploadGceSettings? UploadGce { get; private set; }
+
+    public Task<int> UploadGceAsync(UploadGceSettings settings, CancellationToken cancellationToken)
+    {
+        UploadGce = settings;
+        return Task.FromResult(0);
+    }
+
     public static RecordingHandlers Invoke(params string[] args)
     {
         var handlers = new RecordingHandlers();

@@ -23,6 +23,21 @@ internal sealed class BuildOptions
         Description = "target region for AWS uploads (only for type=ami)",
     };
 
+    public Option<string> GceProject { get; } = new("--gce-project")
+    {
+        Description = "Google Cloud project to create the image in (only for type=gce)",
+    };
+
+    public Option<string> GceBucket { get; } = new("--gce-bucket")
+    {
+        Description = "Cloud Storage bucket for intermediate storage when creating the GCE image (only for type=gce)",
+    };
+
+    public Option<string> GceImageName { get; } = new("--gce-image-name")
+    {
+        Description = "name for the image in Compute Engine (only for type=gce)",
+    };
+
     public Option<string> Chown { get; } = new("--chown")
     {
         Description = "chown the output directory to match the specified UID:GID",
@@ -56,7 +71,7 @@ internal sealed class BuildOptions
     {
         ArgumentNullException.ThrowIfNull(command);
         Manifest.AddTo(command);
-        foreach (var option in new Option[] { AwsAmiName, AwsBucket, AwsRegion, Checkpoints, Chown, Output, Store, Progress })
+        foreach (var option in new Option[] { AwsAmiName, AwsBucket, AwsRegion, GceProject, GceBucket, GceImageName, Checkpoints, Chown, Output, Store, Progress })
         {
             command.Options.Add(option);
         }

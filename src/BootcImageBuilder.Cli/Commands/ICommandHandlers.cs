@@ -18,4 +18,5 @@ internal interface ICommandHandlers
     Task<int> BuildAsync(BuildSettings settings, CancellationToken cancellationToken);
 
     Task<int> UploadAwsAsync(AwsUploadCommandSettings settings, CancellationToken cancellationToken);
+    Task<int> UploadGceAsync(UploadGceSettings settings, CancellationToken cancellationToken);
 }

@@ -14,6 +14,7 @@ internal static class UploadCommand
     {
         var command = new Command("upload", "Upload an image built earlier to a cloud");
         command.Subcommands.Add(CreateAws(global, handlers));
+        command.Subcommands.Add(new UploadGceCommand(global, handlers).Create());
         return command;
     }
 

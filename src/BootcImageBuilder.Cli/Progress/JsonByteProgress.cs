@@ -24,7 +24,7 @@ internal sealed class JsonByteProgress(JsonProgress events, string label, long t
 
             _finished = done >= total;
             _last = _clock.Elapsed;
-            events.Bytes(label, done, total);
+            events.Transfer(label, done, total);
         }
     }
 }

@@ -54,7 +54,7 @@ internal sealed class JsonProgress(TextWriter stdout) : IProgressReporter
     }
 
     /// <summary>A byte count, e.g. of an upload: a <c>progress</c> event at level 0 with <c>unit</c> <c>bytes</c>.</summary>
-    public void Bytes(string label, long done, long total) => Emit("progress", w =>
+    public void Transfer(string label, long done, long total) => Emit("progress", w =>
     {
         w.WriteNumber("level", 0);
         w.WriteNull("pipeline");

@@ -19,6 +19,26 @@ internal static class ProgressReporters
     /// <summary>The line the text views show for pipelines osbuild took from its store.</summary>
     public static string CachedMessage(IReadOnlyList<string> pipelines) =>
         $"Reused from the osbuild store: {string.Join(", ", pipelines)}";
+    /// <summary>Runs <paramref name="work"/> with a reporter of <paramref name="mode"/>: a failure becomes its error event, and the view is stopped either way.</summary>
+    public static async Task RunWithAsync(ProgressMode mode, TextWriter stdout, TextWriter stderr, Func<IProgressReporter, Task> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var progress = Create(mode, stdout, stderr);
+        try
+        {
+            await work(progress);
+        }
+        catch (Exception e) when (e is BibException or OperationCanceledException)
+        {
+            progress.Error(e is BibException ? e.Message : "interrupted");
+            throw;
+        }
+        finally
+        {
+            progress.Stop();
+            (progress as IDisposable)?.Dispose();
+        }
+    }
 
     private static int TerminalWidth()
     {

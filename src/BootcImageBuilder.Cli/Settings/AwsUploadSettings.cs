@@ -7,17 +7,9 @@ internal sealed record AwsUploadSettings(string Region, string Bucket, string Am
     public static AwsUploadSettings? FromFlags(string? region, string? bucket, string? amiName, IReadOnlyList<string> types)
     {
         ArgumentNullException.ThrowIfNull(types);
-        var given = new (string Name, string? Value)[] { ("aws-region", region), ("aws-bucket", bucket), ("aws-ami-name", amiName) };
-        if (given.All(f => string.IsNullOrEmpty(f.Value)))
+        if (!FlagGroup.AllOrNone(("aws-region", region), ("aws-bucket", bucket), ("aws-ami-name", amiName)))
         {
             return null;
-        }
-
-        var missing = given.Where(f => string.IsNullOrEmpty(f.Value)).Select(f => f.Name).Order(StringComparer.Ordinal).ToList();
-        if (missing.Count > 0)
-        {
-            throw new BibException(
-                $"if any flags in the group [aws-region aws-bucket aws-ami-name] are set they must all be set; missing [{string.Join(' ', missing)}]");
         }
 
         if (!types.Contains("ami"))

@@ -16,4 +16,6 @@ internal sealed record BuildSettings
     public ChownSpec? Chown { get; init; }
 
     public AwsUploadSettings? Aws { get; init; }
+
+    public GceUploadSettings? Gce { get; init; }
 }

@@ -101,6 +101,11 @@ internal static class SettingsReader
             NullIfEmpty(parse.GetValue(options.AwsBucket)),
             NullIfEmpty(parse.GetValue(options.AwsAmiName)),
             manifest.Types.Names);
+        var gce = GceUploadSettings.FromFlags(
+            NullIfEmpty(parse.GetValue(options.GceProject)),
+            NullIfEmpty(parse.GetValue(options.GceBucket)),
+            NullIfEmpty(parse.GetValue(options.GceImageName)),
+            manifest.Types.Names);
         var progress = ProgressModes.Parse(parse.GetValue(options.Progress) ?? "auto");
         if (verbose && progress == ProgressMode.Auto)
         {
@@ -117,6 +122,7 @@ internal static class SettingsReader
             Checkpoints = CheckpointModes.Parse(parse.GetValue(options.Checkpoints) ?? "auto"),
             Chown = chown,
             Aws = aws,
+            Gce = gce,
         };
     }
 

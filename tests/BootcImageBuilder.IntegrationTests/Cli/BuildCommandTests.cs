@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BootcImageBuilder.Cli.Tests;
+using BootcImageBuilder.Cli.Tests.Gce;
 using BootcImageBuilder.IntegrationTests.Containers;
 using BootcImageBuilder.Tests.Osbuild.Schema;
 
@@ -317,6 +318,52 @@ public sealed class BuildCommandTests : IDisposable
         }
 
         public async ValueTask DisposeAsync() => await TestImages.RunCheckedAsync("fusermount", "-u", Directory);
+    }
+
+    [SkippableFact]
+    public async Task Build_with_gce_flags_uploads_the_gce_archive_and_registers_the_image()
+    {
+        var image = await HostImageAsync();
+        using var server = new GoogleCloudTestServer("bib-test-project", "bib-test-bucket");
+        using var archive = new GceArchive(64 * 1024);
+        foreach (var (name, value) in server.ToolEnvironment())
+        {
+            _environment[name] = value;
+        }
+
+        _environment["FAKE_OSBUILD_ARTIFACTS"] = "gce=image.tar.gz";
+        _environment["FAKE_OSBUILD_ARTIFACT_FROM"] = archive.Path;
+
+        var result = await BuildAsync(
+            "--type", "gce", "--progress", "verbose", "--output", _output,
+            "--gce-project", "bib-test-project", "--gce-bucket", "bib-test-bucket", "--gce-image-name", "my-bootc-image", image);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Equal("GCE image registered: my-bootc-image", result.Stdout.TrimEnd('\n').Split('\n')[^1]);
+        Assert.Empty(server.Refusals);
+        Assert.True(server.Compute.Images.ContainsKey("my-bootc-image"));
+        Assert.Equal(archive.Bytes, Assert.Single(server.Storage.DeletedObjects).Data);
+        Assert.Empty(server.Storage.Objects);
+        Assert.Equal(archive.Bytes, File.ReadAllBytes(Path.Combine(_output, "gce", "image.tar.gz")));
+    }
+
+    [SkippableFact]
+    public async Task Build_with_a_missing_gce_bucket_fails_before_osbuild_runs()
+    {
+        var image = await HostImageAsync();
+        using var server = new GoogleCloudTestServer("bib-test-project", "bib-test-bucket");
+        foreach (var (name, value) in server.ToolEnvironment())
+        {
+            _environment[name] = value;
+        }
+
+        var result = await BuildAsync(
+            "--type", "gce", "--output", _output,
+            "--gce-project", "bib-test-project", "--gce-bucket", "other-bucket", "--gce-image-name", "my-bootc-image", image);
+
+        Assert.Equal("cannot handle GCE setup: bucket other-bucket does not exist", result.ErrorMessage());
+        Assert.False(File.Exists(Path.Combine(_record, "args")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_output));
     }
 
     private static async Task<string> HostImageAsync()
