@@ -7,7 +7,11 @@
 #   same      the identical rebuild, same store
 #   type      a rebuild to another disk type (vmdk instead of qcow2), same store
 #   user      a rebuild with one more user in the config, same store
-# Usage (as root, from anywhere): bench/rebuild.sh [ROUNDS]   (each round runs all five; the median is printed)
+# and then the default path, with no --checkpoints flag (a store named with --store is kept, so it reuses):
+#   dfirst    first build, fresh store
+#   dsame     the identical rebuild, same store
+# Usage (as root, from anywhere): bench/rebuild.sh [ROUNDS]   (each round runs all seven; the median is printed,
+# and every round's ratio of the default path's identical rebuild to its first build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-1}
@@ -53,6 +57,7 @@ build() {
 }
 
 declare -A times
+rounds_default=""
 for round in $(seq "$rounds"); do
   rm -rf "$work/store-baseline" "$work/store"
   times[baseline]+="$(build baseline "$work/store-baseline" "$work/config.toml" qcow2 --checkpoints never) "
@@ -62,16 +67,26 @@ for round in $(seq "$rounds"); do
   times[type]+="$(build type "$work/store" "$work/config.toml" vmdk --checkpoints always) "
   times[user]+="$(build user "$work/store" "$work/config-more.toml" qcow2 --checkpoints always) "
   store_size=$(du -sh "$work/store" | cut -f1)
-  grep -h "Reused from the osbuild store" "$work"/{same,type,user}.log | sed 's/^/  /' >&2 || true
+  rm -rf "$work/store-default"
+  dfirst=$(build dfirst "$work/store-default" "$work/config.toml" qcow2)
+  dsame=$(build dsame "$work/store-default" "$work/config.toml" qcow2)
+  times[dfirst]+="$dfirst "
+  times[dsame]+="$dsame "
+  rounds_default+="$(awk -v a="$dsame" -v b="$dfirst" 'BEGIN { printf "%.2fx", a / b }') "
+  rm -rf "$work/store-default"
+  grep -h "Reused from the osbuild store" "$work"/{same,type,user,dsame}.log | sed 's/^/  /' >&2 || true
 done
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 first=$(echo "${times[first]}" | median)
 baseline=$(echo "${times[baseline]}" | median)
 printf '%-9s %9s %12s %15s\n' run seconds "vs first" "vs baseline"
-for run in baseline first same type user; do
+for run in baseline first same type user dfirst dsame; do
   t=$(echo "${times[$run]}" | median)
   printf '%-9s %9.1f %11.2fx %14.2fx\n' "$run" "$t" "$(awk -v a="$t" -v b="$first" 'BEGIN { print a / b }')" "$(awk -v a="$t" -v b="$baseline" 'BEGIN { print a / b }')"
 done
 echo "store after one round: $store_size"
+dfirst=$(echo "${times[dfirst]}" | median)
+dsame=$(echo "${times[dsame]}" | median)
+echo "default path (--store, no --checkpoints flag): identical rebuild / its first build = $(awk -v a="$dsame" -v b="$dfirst" 'BEGIN { printf "%.2fx", a / b }') (median); each round: $rounds_default"
 podman rmi "$image" >/dev/null

@@ -7,6 +7,7 @@ using BootcImageBuilder.Images;
 using BootcImageBuilder.Osbuild;
 using BootcImageBuilder.Osbuild.Running;
 using BootcImageBuilder.Processes;
+using BootcImageBuilder.Randomness;
 using BootcImageBuilder.Upload.Aws;
 using Serilog;
 
@@ -125,13 +126,15 @@ internal sealed class BuildFlow(
             throw new BibException("chowning is not allowed in output directory");
         }
 
-        // Kept trees are found again only by identical pipeline ids, so the manifest must repeat for the same inputs.
+        // Kept trees are found again only by identical pipeline ids, so the manifest must repeat for the same inputs
+        // and store: its ids are derived from the store's secret.
         var keepTrees = KeepsTrees(settings, inContainer);
+        var reuseSecret = keepTrees ? StoreSecret.LoadOrCreate(settings.StoreDirectory) : null;
         progress.Message($"Generating manifest {ManifestNames(manifestSettings.Types)}");
         IReadOnlyList<ImageManifest> manifests;
         try
         {
-            manifests = await manifestGeneration.GenerateAsync(manifestSettings, progress, cancellationToken, repeatableIds: keepTrees);
+            manifests = await manifestGeneration.GenerateAsync(manifestSettings, progress, cancellationToken, reuseSecret);
         }
         catch (BibException e)
         {
@@ -277,7 +280,7 @@ internal sealed class BuildFlow(
         {
             CheckpointMode.Always => true,
             CheckpointMode.Never => false,
-            _ => StorePersistence.IsKept(settings.StoreDirectory, inContainer),
+            _ => StorePersistence.IsKept(settings.StoreDirectory, settings.StoreChosen, inContainer),
         };
         Log.Debug("Checkpoints in the osbuild store {Store}: {Keep}", settings.StoreDirectory, keep);
         return keep;

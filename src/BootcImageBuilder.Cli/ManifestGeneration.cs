@@ -2,6 +2,7 @@ using BootcImageBuilder.Blueprint;
 using BootcImageBuilder.Cli.Progress;
 using BootcImageBuilder.Cli.Settings;
 using BootcImageBuilder.Images;
+using BootcImageBuilder.Randomness;
 
 namespace BootcImageBuilder.Cli;
 
@@ -11,9 +12,9 @@ namespace BootcImageBuilder.Cli;
 /// </summary>
 internal sealed class ManifestGeneration(Func<Action<string>, ManifestGenerator> createGenerator, BlueprintLoader configLoader, TextWriter stderr)
 {
-    /// <param name="repeatableIds">Derive UUIDs and salts from the image and config (see <see cref="ManifestRequest.RepeatableIds"/>).</param>
+    /// <param name="reuseSecret">Derive UUIDs and salts from this store's secret, the image and config (see <see cref="ManifestRequest.ReuseSecret"/>).</param>
     public async Task<IReadOnlyList<ImageManifest>> GenerateAsync(
-        ManifestSettings settings, IProgressReporter? progress, CancellationToken cancellationToken, bool repeatableIds = false)
+        ManifestSettings settings, IProgressReporter? progress, CancellationToken cancellationToken, StoreSecret? reuseSecret = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         await CheckTargetArchAsync(settings);
@@ -40,7 +41,7 @@ internal sealed class ManifestGeneration(Func<Action<string>, ManifestGenerator>
             RpmmdDirectory = settings.RpmmdDirectory,
             UseLibrepo = settings.UseLibrepo,
             OmitDefaultKernelArgs = settings.NoDefaultKernelArgs,
-            RepeatableIds = repeatableIds,
+            ReuseSecret = reuseSecret,
         };
         return await createGenerator(stderr.WriteLine).GenerateAsync(request, cancellationToken);
     }

@@ -9,6 +9,9 @@ internal sealed record BuildSettings
 
     public required string StoreDirectory { get; init; }
 
+    /// <summary>Whether <c>--store</c> was given, rather than its default.</summary>
+    public bool StoreChosen { get; init; }
+
     public required ProgressMode Progress { get; init; }
 
     public CheckpointMode Checkpoints { get; init; }

@@ -118,6 +118,7 @@ internal static class SettingsReader
             Manifest = manifest,
             OutputDirectory = NonEmptyDirectory(parse.GetValue(options.Output) ?? ".", "output"),
             StoreDirectory = NonEmptyDirectory(parse.GetValue(options.Store) ?? "/store", "store"),
+            StoreChosen = parse.GetResult(options.Store) is { Implicit: false },
             Progress = progress,
             Checkpoints = CheckpointModes.Parse(parse.GetValue(options.Checkpoints) ?? "auto"),
             Chown = chown,

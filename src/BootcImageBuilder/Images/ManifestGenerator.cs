@@ -63,8 +63,8 @@ public sealed class ManifestGenerator(BootcInfoResolver resolver, IEnumerable<II
                 warn(notice);
             }
 
-            var source = random.TestModeNotice is null && request.RepeatableIds
-                ? new DerivedRandomSource(ManifestFingerprint.Of(generator.Kind, containers.Source, containers.Build, request.Config))
+            var source = random.TestModeNotice is null && request.ReuseSecret is { } secret
+                ? new DerivedRandomSource(ManifestFingerprint.Of(generator.Kind, containers.Source, containers.Build, request.Config, secret))
                 : random.Source;
             Log.Debug("generating the {Kind} manifest for {ImageRef} ({Arch})", generator.Kind, request.ImageRef, containers.Source.Arch);
             try

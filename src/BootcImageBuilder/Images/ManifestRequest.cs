@@ -33,8 +33,10 @@ public sealed record ManifestRequest(string ImageRef, ImageTypeSet Types)
     public bool OmitDefaultKernelArgs { get; init; }
 
     /// <summary>
-    /// UUIDs and salts derived from the image and config (<see cref="ManifestFingerprint"/>) instead of fresh random
-    /// ones, so that the same inputs give the same manifest and osbuild can reuse the trees it kept in its store.
+    /// The secret of the store osbuild keeps its trees in, when they are kept for later builds: UUIDs and salts are
+    /// then derived from it with the image and config (<see cref="ManifestFingerprint"/>) instead of fresh random ones,
+    /// so that the same inputs give the same manifest for that store, and osbuild can reuse what it kept. Null: every
+    /// value is cryptographically random, as upstream.
     /// </summary>
-    public bool RepeatableIds { get; init; }
+    public Randomness.StoreSecret? ReuseSecret { get; init; }
 }

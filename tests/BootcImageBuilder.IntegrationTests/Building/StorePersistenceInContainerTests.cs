@@ -27,7 +27,7 @@ public sealed class StorePersistenceInContainerTests : IDisposable
             "podman", ["run", "--rm", .. volumeArguments, "--entrypoint", "cat", "--", image, "/proc/self/mountinfo"]);
         var path = Path.Join(_work, $"mountinfo-{Guid.NewGuid():N}");
         await File.WriteAllTextAsync(path, mountInfo);
-        return StorePersistence.IsKept("/store", inContainer: true, path);
+        return StorePersistence.IsKept("/store", chosenByUser: false, inContainer: true, path);
     }
 
     [SkippableFact]

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using BootcImageBuilder.Cli.Tests;
 using BootcImageBuilder.Cli.Tests.Gce;
 using BootcImageBuilder.IntegrationTests.Containers;
+using BootcImageBuilder.Randomness;
 using BootcImageBuilder.Tests.Osbuild.Schema;
 
 namespace BootcImageBuilder.IntegrationTests.Cli;
@@ -76,7 +77,7 @@ public sealed class BuildCommandTests : IDisposable
     {
         var image = await HostImageAsync();
 
-        var result = await BuildAsync("--checkpoints", "always", "--progress", "json", "--output", _output, image);
+        var result = await BuildAsync("--checkpoints", "always", "--progress", "json", "--store", Path.Combine(_work, "store"), "--output", _output, image);
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         var args = File.ReadAllLines(Path.Combine(_record, "args"));
@@ -92,7 +93,7 @@ public sealed class BuildCommandTests : IDisposable
         var image = await HostImageAsync();
         async Task<string> ManifestOf(string mode)
         {
-            var result = await BuildAsync("--checkpoints", mode, "--progress", "verbose", "--output", _output, image);
+            var result = await BuildAsync("--checkpoints", mode, "--progress", "verbose", "--store", Path.Combine(_work, "store"), "--output", _output, image);
             Assert.True(result.ExitCode == 0, result.Stderr);
             return File.ReadAllText(Path.Combine(_output, "manifest-qcow2.json"));
         }
@@ -101,6 +102,91 @@ public sealed class BuildCommandTests : IDisposable
         Assert.NotEqual(await ManifestOf("never"), await ManifestOf("never"));
         Assert.DoesNotContain("--checkpoint", File.ReadAllLines(Path.Combine(_record, "args")));
     }
+
+    [SkippableFact]
+    public async Task A_store_named_with_store_keeps_trees_and_repeats_manifests_for_that_store_only()
+    {
+        var image = await HostImageAsync();
+        async Task<string> ManifestWith(string store)
+        {
+            var result = await BuildAsync("--config", UserConfig(), "--progress", "verbose", "--store", Path.Combine(_work, store), "--output", _output, image);
+            Assert.True(result.ExitCode == 0, result.Stderr);
+            Assert.Contains("--checkpoint", File.ReadAllLines(Path.Combine(_record, "args")));
+            return File.ReadAllText(Path.Combine(_output, "manifest-qcow2.json"));
+        }
+
+        var first = await ManifestWith("store-a");
+        Assert.Equal(first, await ManifestWith("store-a"));
+        var other = await ManifestWith("store-b");
+        Assert.Empty(Uuids(first).Intersect(Uuids(other)));
+        Assert.NotEqual(PasswordHash(first), PasswordHash(other));
+    }
+
+    [SkippableFact]
+    public async Task Two_builds_starting_together_on_a_new_store_make_one_secret_and_one_manifest()
+    {
+        var image = await HostImageAsync();
+        var store = Path.Combine(_work, "store");
+        Task<BibResult> Build(string output) =>
+            BuildAsync("--config", UserConfig(), "--progress", "verbose", "--store", store, "--output", Path.Combine(_work, output), image);
+
+        var results = await Task.WhenAll(Build("out-1"), Build("out-2"));
+
+        Assert.All(results, r => Assert.True(r.ExitCode == 0, r.Stderr));
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(_work, "out-1", "manifest-qcow2.json")),
+            File.ReadAllText(Path.Combine(_work, "out-2", "manifest-qcow2.json")));
+        Assert.Equal([StoreSecret.FileName], Directory.GetFileSystemEntries(store).Select(Path.GetFileName));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(store, StoreSecret.FileName)));
+    }
+
+    [SkippableFact]
+    public async Task The_store_secret_reaches_no_output_even_at_debug_level()
+    {
+        var image = await HostImageAsync();
+        var store = Path.Combine(_work, "store");
+
+        var result = await BuildAsync("--log-level", "debug", "--config", UserConfig(), "--progress", "verbose", "--store", store, "--output", _output, image);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var secret = File.ReadAllBytes(Path.Combine(store, StoreSecret.FileName));
+        var everything = result.Stdout + result.Stderr + File.ReadAllText(Path.Combine(_output, "manifest-qcow2.json")) + File.ReadAllText(Path.Combine(_record, "stdin.json"));
+        Assert.Contains("Checkpoints in the osbuild store", everything, StringComparison.Ordinal);
+        Assert.DoesNotContain(Convert.ToHexString(secret), everything, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(Convert.ToBase64String(secret), everything, StringComparison.Ordinal);
+        Assert.DoesNotContain("user-secret-pw", everything, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_malformed_store_secret_is_one_error_before_osbuild_runs()
+    {
+        var image = await HostImageAsync();
+        var store = Directory.CreateDirectory(Path.Combine(_work, "store")).FullName;
+        var secret = Path.Combine(store, StoreSecret.FileName);
+        File.WriteAllText(secret, "short");
+
+        var result = await BuildAsync("--store", store, "--output", _output, image);
+
+        Assert.Equal(
+            $"the secret of the osbuild store {secret} is malformed (5 bytes, expected 32); remove it to start the store's reuse afresh",
+            result.ErrorMessage());
+        Assert.False(File.Exists(Path.Combine(_record, "args")));
+        Assert.Equal("short", File.ReadAllText(secret));
+        Assert.Empty(await PodmanProbe.ContainersOfAsync(image));
+    }
+
+    private string UserConfig()
+    {
+        var path = Path.Combine(_work, "config.toml");
+        File.WriteAllText(path, "[[customizations.user]]\nname = \"alice\"\npassword = \"user-secret-pw\"\n");
+        return path;
+    }
+
+    private static IEnumerable<string> Uuids(string manifest) =>
+        System.Text.RegularExpressions.Regex.Matches(manifest, "\"uuid\": \"([0-9A-Fa-f-]{36})\"").Select(m => m.Groups[1].Value);
+
+    private static string PasswordHash(string manifest) =>
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(manifest, "\"password\": \"(\\$6\\$[^\"]+)\"")).Groups[1].Value;
 
     [SkippableFact]
     public async Task An_unknown_checkpoint_mode_is_one_error_before_anything_runs()

@@ -59,4 +59,34 @@ public sealed class BtrfsRootDiskTests(BtrfsRootDiskBuild build) : IClassFixture
 
         Assert.Contains("bib.btrfs=1", BootEntryOptions(await disk.MountAsync(2)));
     }
+
+    [SkippableFact]
+    public async Task An_identical_rebuild_into_the_named_store_reuses_every_pipeline_it_needs()
+    {
+        var log = await build.RebuildAsync("rebuild");
+
+        // What the raw export needs: the exported pipeline and every pipeline it names, transitively (its build root).
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Join(build.Output, "manifest-raw.json")))!;
+        var byName = manifest["pipelines"]!.AsArray().ToDictionary(p => (string)p!["name"]!, p => p!.ToJsonString());
+        var needed = new HashSet<string>();
+        void Need(string name)
+        {
+            if (needed.Add(name))
+            {
+                foreach (System.Text.RegularExpressions.Match reference in System.Text.RegularExpressions.Regex.Matches(byName[name], "\"name:([^\"]+)\""))
+                {
+                    Need(reference.Groups[1].Value);
+                }
+            }
+        }
+
+        Need("image");
+        var pipelines = byName.Keys.Where(needed.Contains).ToList();
+        Assert.Equal(["build", "image"], pipelines);
+        Assert.Equal(File.ReadAllText(Path.Join(build.Output, "manifest-raw.json")), File.ReadAllText(Path.Join(build.Work, "rebuild", "manifest-raw.json")));
+        var reused = log.Split('\n').Where(l => l.StartsWith("Reused from the osbuild store: ", StringComparison.Ordinal)).ToList();
+        Assert.True(reused.Count == 1, log);
+        Assert.Equal($"Reused from the osbuild store: {string.Join(", ", pipelines)}", reused[0]);
+        Assert.Equal(new FileInfo(Raw).Length, new FileInfo(Path.Join(build.Work, "rebuild", "image", "disk.raw")).Length);
+    }
 }

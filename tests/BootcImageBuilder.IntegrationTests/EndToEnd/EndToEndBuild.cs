@@ -63,13 +63,37 @@ public abstract class EndToEndBuild : IAsyncLifetime
 
     private async Task BuildAsync()
     {
+        var (exitCode, log, duration) = await RunBuildAsync(Output);
+        Duration = duration;
+        await File.WriteAllTextAsync(Path.Join(Work, "build.log"), log);
+        await File.AppendAllTextAsync(
+            Path.Join(Path.GetTempPath(), "bib-e2e-durations.log"), $"{GetType().Name}: {Duration.TotalSeconds:F0} s, exit {exitCode}\n");
+        Assert.True(exitCode == 0, $"build failed ({exitCode}):\n{log[^Math.Min(8000, log.Length)..]}");
+    }
+
+    /// <summary>
+    /// The same build again, with the same store (named with <c>--store</c>, no <c>--checkpoints</c> flag), into
+    /// another output directory; returns its output.
+    /// </summary>
+    public async Task<string> RebuildAsync(string output)
+    {
+        await EnsureBuiltAsync();
+        var (exitCode, log, duration) = await RunBuildAsync(Path.Join(Work, output));
+        await File.AppendAllTextAsync(
+            Path.Join(Path.GetTempPath(), "bib-e2e-durations.log"), $"{GetType().Name} rebuild: {duration.TotalSeconds:F0} s, exit {exitCode}\n");
+        Assert.True(exitCode == 0, $"rebuild failed ({exitCode}):\n{log[^Math.Min(8000, log.Length)..]}");
+        return log;
+    }
+
+    private async Task<(int ExitCode, string Log, TimeSpan Duration)> RunBuildAsync(string output)
+    {
         var bin = await RealOsbuild.MachineBinDirectoryAsync();
         var image = await DebianBootcImage.ForArchAsync(GoArch);
         var config = Path.Join(Work, "config.toml");
         await File.WriteAllTextAsync(config, ConfigToml);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in (string[])[
-            "exec", BibProcess.DllPath, "build", "--config", config, "--output", Output, "--store", Path.Join(Work, "store"),
+            "exec", BibProcess.DllPath, "build", "--config", config, "--output", output, "--store", Path.Join(Work, "store"),
             "--progress", "verbose", .. Arguments, image])
         {
             start.ArgumentList.Add(argument);
@@ -82,11 +106,7 @@ public abstract class EndToEndBuild : IAsyncLifetime
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(15));
         await process.WaitForExitAsync(timeout.Token);
-        Duration = clock.Elapsed;
-        await File.WriteAllTextAsync(Path.Join(Work, "build.log"), await stdout + await stderr);
-        await File.AppendAllTextAsync(
-            Path.Join(Path.GetTempPath(), "bib-e2e-durations.log"), $"{GetType().Name}: {Duration.TotalSeconds:F0} s, exit {process.ExitCode}\n");
-        Assert.True(process.ExitCode == 0, $"build failed ({process.ExitCode}):\n{(await stdout)[^Math.Min(4000, (await stdout).Length)..]}\n{await stderr}");
+        return (process.ExitCode, await stdout + await stderr, clock.Elapsed);
     }
 
     /// <summary>Converts a qcow2, vmdk or vpc artifact to a raw file in the work directory and returns its path.</summary>

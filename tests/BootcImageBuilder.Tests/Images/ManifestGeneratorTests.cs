@@ -20,14 +20,23 @@ public sealed class ManifestGeneratorTests : IDisposable
 
     private readonly FakePodman _podman;
     private readonly List<string> _warnings = [];
+    private readonly string _stores = Directory.CreateTempSubdirectory("bib-stores-").FullName;
+    private readonly StoreSecret _secret;
 
     public ManifestGeneratorTests()
     {
         _podman = new FakePodman(_tree.Root);
         Directory.CreateDirectory(Path.Join(_tree.Root, "var/lib/containers/storage/overlay"));
+        _secret = Store("store");
     }
 
-    public void Dispose() => _tree.Dispose();
+    public void Dispose()
+    {
+        _tree.Dispose();
+        Directory.Delete(_stores, recursive: true);
+    }
+
+    private StoreSecret Store(string name) => StoreSecret.LoadOrCreate(Path.Join(_stores, name));
 
     private ManifestGenerator Generator(params IImageKindGenerator[] kinds) => new(
         new BootcInfoResolver(_podman, _tree.Root, new SeededRandomSource(1), secretsDirectory: "/nonexistent"),
@@ -64,9 +73,9 @@ public sealed class ManifestGeneratorTests : IDisposable
     [Fact]
     public async Task Repeatable_ids_give_the_same_disk_for_the_same_image_and_config_whatever_the_type()
     {
-        var qcow2 = await ImagePipelineAsync(Request("qcow2") with { Config = WithUser("alice"), RepeatableIds = true });
-        var again = await ImagePipelineAsync(Request("qcow2") with { Config = WithUser("alice"), RepeatableIds = true });
-        var vmdk = await ImagePipelineAsync(Request("vmdk") with { Config = WithUser("alice"), RepeatableIds = true });
+        var qcow2 = await ImagePipelineAsync(Request("qcow2") with { Config = WithUser("alice"), ReuseSecret = _secret });
+        var again = await ImagePipelineAsync(Request("qcow2") with { Config = WithUser("alice"), ReuseSecret = _secret });
+        var vmdk = await ImagePipelineAsync(Request("vmdk") with { Config = WithUser("alice"), ReuseSecret = _secret });
 
         Assert.Equal(qcow2, again);
         Assert.Equal(qcow2, vmdk);
@@ -76,16 +85,71 @@ public sealed class ManifestGeneratorTests : IDisposable
     [Fact]
     public async Task Repeatable_ids_change_with_the_config_and_fresh_ids_change_every_time()
     {
-        var alice = await ImagePipelineAsync(Request("qcow2") with { Config = WithUser("alice"), RepeatableIds = true });
-        var bob = await ImagePipelineAsync(Request("qcow2") with { Config = WithUser("bob"), RepeatableIds = true });
+        var alice = await ImagePipelineAsync(Request("qcow2") with { Config = WithUser("alice"), ReuseSecret = _secret });
+        var bob = await ImagePipelineAsync(Request("qcow2") with { Config = WithUser("bob"), ReuseSecret = _secret });
         var fresh = await ImagePipelineAsync(Request("qcow2") with { Config = WithUser("alice") });
         var freshAgain = await ImagePipelineAsync(Request("qcow2") with { Config = WithUser("alice") });
 
-        static string Uuids(string json) => string.Join(' ', System.Text.RegularExpressions.Regex.Matches(json, "\"uuid\":\"([0-9a-f-]{36})\"").Select(m => m.Groups[1].Value));
         Assert.NotEmpty(Uuids(alice));
         Assert.NotEqual(Uuids(alice), Uuids(bob));
         Assert.NotEqual(Uuids(fresh), Uuids(freshAgain));
         Assert.NotEqual(Uuids(alice), Uuids(fresh));
+    }
+
+    private static string Uuids(string json) =>
+        string.Join(' ', System.Text.RegularExpressions.Regex.Matches(json, "\"uuid\":\"([0-9A-Fa-f-]{36})\"").Select(m => m.Groups[1].Value));
+
+    private static string PasswordHash(string json, string user) =>
+        System.Text.RegularExpressions.Regex.Match(json, $"\"{user}\":\\{{[^}}]*\"password\":\"(\\$6\\$[^\"]+)\"").Groups[1].Value;
+
+    [Fact]
+    public async Task Two_stores_give_one_config_unrelated_uuids_salts_and_hashes()
+    {
+        var first = await ImagePipelineAsync(Request("qcow2") with { Config = WithUser("alice"), ReuseSecret = Store("one") });
+        var second = await ImagePipelineAsync(Request("qcow2") with { Config = WithUser("alice"), ReuseSecret = Store("two") });
+
+        var firstUuids = Uuids(first).Split(' ');
+        var secondUuids = Uuids(second).Split(' ');
+        Assert.NotEmpty(firstUuids);
+        Assert.Empty(firstUuids.Intersect(secondUuids));
+        Assert.StartsWith("$6$", PasswordHash(first, "alice"), StringComparison.Ordinal);
+        Assert.NotEqual(Salt(PasswordHash(first, "alice")), Salt(PasswordHash(second, "alice")));
+        Assert.Equal(first, await ImagePipelineAsync(Request("qcow2") with { Config = WithUser("alice"), ReuseSecret = Store("one") }));
+    }
+
+    [Fact]
+    public async Task A_password_change_in_one_store_gives_a_hash_of_the_new_password()
+    {
+        var config = WithUser("alice");
+        var changed = config with
+        {
+            Customizations = config.Customizations! with { User = [config.Customizations.User[0] with { Password = "new-secret-pw" }] },
+        };
+
+        var before = PasswordHash(await ImagePipelineAsync(Request("qcow2") with { Config = config, ReuseSecret = _secret }), "alice");
+        var after = PasswordHash(await ImagePipelineAsync(Request("qcow2") with { Config = changed, ReuseSecret = _secret }), "alice");
+
+        Assert.Equal(before, await OpensslSha512CryptAsync("plain-pw", Salt(before)));
+        Assert.Equal(after, await OpensslSha512CryptAsync("new-secret-pw", Salt(after)));
+        Assert.NotEqual(Salt(before), Salt(after));
+    }
+
+    private static string Salt(string sha512Crypt) => sha512Crypt.Split('$')[2];
+
+    /// <summary>An independent sha512-crypt: OpenSSL's, not ours.</summary>
+    private static async Task<string> OpensslSha512CryptAsync(string password, string salt)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("openssl", ["passwd", "-6", "-salt", salt, "-stdin"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+        };
+        using var openssl = System.Diagnostics.Process.Start(start)!;
+        await openssl.StandardInput.WriteLineAsync(password);
+        openssl.StandardInput.Close();
+        var hash = (await openssl.StandardOutput.ReadToEndAsync()).Trim();
+        await openssl.WaitForExitAsync();
+        return hash;
     }
 
     [Fact]
