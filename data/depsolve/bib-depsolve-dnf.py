@@ -5,11 +5,17 @@ JSON protocol (API version 2, "depsolve" command only): a request on stdin, the
 result on stdout. Repositories, GPG keys and dnf variables are read from the
 request's root_dir (a mounted container). On failure it prints
 {"kind": ..., "reason": ...} on stdout and exits 1.
+
+Every path read from root_dir (the repository directory, GPG key files, TLS files)
+is resolved inside it as the image would see it: links are followed within
+root_dir (an absolute target starts again at root_dir, ".." stops at it), and
+only regular files of bounded size are opened, never a FIFO or a device.
 """
 
 import datetime
 import json
 import os
+import stat
 import sys
 import tempfile
 import urllib.error
@@ -54,8 +60,66 @@ def parse_request(request):
     return request
 
 
+MAX_LINKS = 40
+MAX_FILE_BYTES = 1024 * 1024
+# A remote GPG key that does not answer in this time fails the depsolve instead of hanging it.
+REMOTE_KEY_TIMEOUT_SECONDS = 30
+
+
+def resolve_in_root(root_dir, path):
+    """The host path of `path` inside root_dir, every link resolved within root_dir."""
+    pending = [c for c in path.split("/") if c not in ("", ".")]
+    pending.reverse()
+    resolved = []
+    links = 0
+    while pending:
+        component = pending.pop()
+        if component == "..":
+            if resolved:
+                resolved.pop()
+            continue
+        candidate = os.path.join(root_dir, *resolved, component)
+        try:
+            mode = os.lstat(candidate).st_mode
+        except FileNotFoundError:
+            return os.path.join(root_dir, *resolved, component, *reversed(pending))
+        except NotADirectoryError:
+            return os.path.join(root_dir, *resolved, component, *reversed(pending))
+        if not stat.S_ISLNK(mode):
+            resolved.append(component)
+            continue
+        links += 1
+        if links > MAX_LINKS:
+            raise OSError(f"more than {MAX_LINKS} symbolic links")
+        target = os.readlink(candidate)
+        if target.startswith("/"):
+            resolved = []
+        pending.extend(reversed([c for c in target.split("/") if c not in ("", ".")]))
+    return os.path.join(root_dir, *resolved)
+
+
 def under_root(path, root_dir):
-    return os.path.join(root_dir, path.lstrip("/")) if path else path
+    return resolve_in_root(root_dir, path) if path else path
+
+
+def regular_file(path):
+    """`path` when it is a regular file (links are already resolved); raises OSError otherwise."""
+    mode = os.lstat(path).st_mode
+    if not stat.S_ISREG(mode):
+        raise OSError(f"{path} is not a regular file")
+    return path
+
+
+def read_regular_file(path):
+    """The text of a regular file of at most MAX_FILE_BYTES; never blocks on a FIFO or reads a device."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise OSError(f"{path} is not a regular file")
+        data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise OSError(f"{path} is larger than {MAX_FILE_BYTES} bytes")
+    return data.decode("utf-8")
 
 
 def make_base(request, persistdir):
@@ -80,13 +144,15 @@ def make_base(request, persistdir):
     if request.get("proxy"):
         conf.proxy = request["proxy"]
     try:
-        conf.reposdir = os.path.join(root_dir, "etc/yum.repos.d")
+        conf.reposdir = under_root("etc/yum.repos.d", root_dir)
         base.read_all_repos()
         for repo in base.repos.values():
             # Key and certificate paths in the repo files are paths inside the container.
-            repo.sslcacert = under_root(repo.sslcacert, root_dir)
-            repo.sslclientcert = under_root(repo.sslclientcert, root_dir)
-            repo.sslclientkey = under_root(repo.sslclientkey, root_dir)
+            for option in ("sslcacert", "sslclientcert", "sslclientkey"):
+                path = under_root(getattr(repo, option), root_dir)
+                if path and os.path.lexists(path):
+                    regular_file(path)
+                setattr(repo, option, path)
         base.update_cache()
         base.fill_sack(load_system_repo=False)
     except Exception as e:  # dnf raises several unrelated types here
@@ -189,18 +255,22 @@ def read_gpg_keys(urls, root_dir):
     for url in urls:
         scheme = urllib.parse.urlparse(url).scheme
         if scheme == "file":
-            path = under_root(urllib.parse.urlparse(url).path, root_dir)
+            path = urllib.parse.urlparse(url).path
             try:
-                with open(path, encoding="utf-8") as key:
-                    keys.append(key.read())
-            except OSError as e:
-                raise SolverError("GPGKeyReadError", f"error loading gpg key from {path}: {e}") from e
+                keys.append(read_regular_file(under_root(path, root_dir)))
+            except (OSError, UnicodeDecodeError) as e:
+                shown = os.path.join(root_dir, path.lstrip("/"))
+                raise SolverError("GPGKeyReadError", f"error loading gpg key from {shown}: {e}") from e
         elif scheme in ("http", "https"):
             try:
-                with urllib.request.urlopen(url) as response:
-                    keys.append(response.read().decode())
-            except urllib.error.URLError as e:
-                raise SolverError("GPGKeyReadError", f"error reading remote gpg key at {url}: {e}") from e
+                with urllib.request.urlopen(url, timeout=REMOTE_KEY_TIMEOUT_SECONDS) as response:
+                    data = response.read(MAX_FILE_BYTES + 1)
+                if len(data) > MAX_FILE_BYTES:
+                    raise OSError(f"the key is larger than {MAX_FILE_BYTES} bytes")
+                keys.append(data.decode())
+            except (OSError, UnicodeDecodeError) as e:
+                reason = f"no answer within {REMOTE_KEY_TIMEOUT_SECONDS} s" if isinstance(e, TimeoutError) or "timed out" in str(e) else e
+                raise SolverError("GPGKeyReadError", f"error reading remote gpg key at {url}: {reason}") from e
         else:
             raise SolverError("GPGKeyReadError", f"unknown url scheme for gpg key: {scheme} ({url})")
     return keys

@@ -105,9 +105,20 @@ public sealed class BootcContainer : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs <paramref name="command"/> inside the container.</summary>
-    public Task<ProcessResult> ExecAsync(IReadOnlyList<string> command, CancellationToken cancellationToken) =>
-        _podman.RunAsync(["exec", ContainerId, .. command], cancellationToken);
+    /// <summary>Runs <paramref name="command"/> inside the container; its output is bounded as every child's is.</summary>
+    /// <exception cref="BibException">It printed more than the bound (the message says the bound).</exception>
+    public async Task<ProcessResult> ExecAsync(IReadOnlyList<string> command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        try
+        {
+            return await _podman.RunAsync(["exec", ContainerId, .. command], cancellationToken);
+        }
+        catch (ProcessOutputLimitException e)
+        {
+            throw new BibException($"cannot run {string.Join(' ', command)} in the image's container: {e.Message}", e);
+        }
+    }
 
     /// <summary>The default root filesystem type from <c>bootc install print-configuration</c>; null when unset.</summary>
     public async Task<string?> ReadDefaultRootFsTypeAsync(CancellationToken cancellationToken)

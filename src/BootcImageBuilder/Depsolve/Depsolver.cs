@@ -6,10 +6,15 @@ namespace BootcImageBuilder.Depsolve;
 
 /// <summary>
 /// Resolves package-set chains with <c>osbuild-depsolve-dnf</c> (or the tool's own helper, see
-/// <see cref="SolverLocator"/>): one solver run per chain, a JSON request on stdin and the result on stdout.
+/// <see cref="SolverLocator"/>): one solver run per chain, a JSON request on stdin and the result on stdout. The solver
+/// never sees the mounted image: its root is a <see cref="ResolvedRepositoryRoot"/>, and the repositories it reports
+/// name their key and certificate files by their paths inside the image.
 /// </summary>
 public sealed class Depsolver(IProcessRunner processes, SolverLocator locator)
 {
+    /// <summary>The most the solver may print: its answer lists every package with its files.</summary>
+    public const long MaxOutputBytes = 512L * 1024 * 1024;
+
     public Depsolver(IProcessRunner processes)
         : this(processes, new SolverLocator(processes))
     {
@@ -21,17 +26,20 @@ public sealed class Depsolver(IProcessRunner processes, SolverLocator locator)
     public async Task<DepsolveResult> DepsolveAsync(DepsolveRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var solverRequest = SolverRequestBuilder.Build(request);
+        SolverRequestBuilder.Build(request);
         var solver = await locator.FindAsync(cancellationToken)
             ?? throw DepsolveException.EmptyOutput($"{SolverLocator.ProgramName} command undefined");
 
+        using var repositories = ResolvedRepositoryRoot.Create(
+            request.RootDirectory, DnfVariables.FromRequest(request.Arch, request.ReleaseVersion));
+        var solverRequest = SolverRequestBuilder.Build(request with { RootDirectory = repositories.Path });
         ProcessResult result;
         try
         {
             var input = JsonSerializer.Serialize(solverRequest, DepsolveJsonContext.Default.SolverRequest);
-            result = await processes.RunWithInputAsync(solver.Program, solver.Arguments, input, cancellationToken);
+            result = await processes.RunWithInputAsync(solver.Program, solver.Arguments, input, cancellationToken, MaxOutputBytes);
         }
-        catch (BibException e)
+        catch (BibException e) when (e is not ProcessOutputLimitException)
         {
             throw DepsolveException.EmptyOutput($"starting {solver.Program} failed: {e.Message}");
         }
@@ -43,13 +51,15 @@ public sealed class Depsolver(IProcessRunner processes, SolverLocator locator)
 
         if (!result.Succeeded)
         {
-            throw SolverFailure(result, solverRequest.Arguments.Repositories);
+            throw SolverFailure(result, solverRequest.Arguments.Repositories, repositories);
         }
 
-        return SolverResponseReader.Read(result.Stdout);
+        var resolved = SolverResponseReader.Read(result.Stdout);
+        return resolved with { Repositories = [.. resolved.Repositories.Select(repositories.InImage)] };
     }
 
-    private static DepsolveException SolverFailure(ProcessResult result, IEnumerable<RepositoryConfig> requestRepositories)
+    private static DepsolveException SolverFailure(
+        ProcessResult result, IEnumerable<RepositoryConfig> requestRepositories, ResolvedRepositoryRoot repositories)
     {
         var cause = $"running the depsolver failed: {result.ExitStatus}";
         if (string.IsNullOrEmpty(result.Stdout))
@@ -61,7 +71,8 @@ public sealed class Depsolver(IProcessRunner processes, SolverLocator locator)
         {
             var error = JsonSerializer.Deserialize(result.Stdout, DepsolveJsonContext.Default.SolverError)
                 ?? throw new JsonException("the error is null");
-            return new DepsolveException(error.Kind, DepsolveException.AnnotateRepositories(error.Reason, requestRepositories));
+            return new DepsolveException(
+                error.Kind, DepsolveException.AnnotateRepositories(repositories.InImageText(error.Reason), requestRepositories));
         }
         catch (JsonException e)
         {

@@ -1,3 +1,5 @@
+using BootcImageBuilder.FileSystem;
+
 namespace BootcImageBuilder.Depsolve;
 
 /// <summary>
@@ -13,15 +15,20 @@ public sealed class MtlsKeyDirectory : IDisposable
     private const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode Readable = Private | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
-    private MtlsKeyDirectory(string path)
+    private MtlsKeyDirectory(string path, bool withCa)
     {
         Path = path;
-        Environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             [ClientKeyVariable] = System.IO.Path.Join(path, "client.key"),
             [ClientCertificateVariable] = System.IO.Path.Join(path, "client.crt"),
-            [CaCertificateVariable] = System.IO.Path.Join(path, "ca.crt"),
         };
+        if (withCa)
+        {
+            environment[CaCertificateVariable] = System.IO.Path.Join(path, "ca.crt");
+        }
+
+        Environment = environment;
     }
 
     public string Path { get; }
@@ -29,26 +36,25 @@ public sealed class MtlsKeyDirectory : IDisposable
     /// <summary>The variables to add to osbuild's environment.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; }
 
-    /// <summary>Writes <paramref name="keys"/>: the key and certificate readable by the owner only, the CA certificate by all.</summary>
+    /// <summary>
+    /// Writes <paramref name="keys"/>: the key and certificate readable by the owner only, the CA certificate (when there
+    /// is one; else curl trusts the system's CAs) by all.
+    /// </summary>
     /// <exception cref="BibException">The directory or a file cannot be written.</exception>
     public static MtlsKeyDirectory Create(MtlsKeys keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        MtlsKeyDirectory directory;
-        try
-        {
-            directory = new MtlsKeyDirectory(Directory.CreateTempSubdirectory("osbuild-mtls").FullName);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new BibException($"failed to create temporary directory for osbuild mTLS keys: {e.Message}", e);
-        }
+        var directory = new MtlsKeyDirectory(TemporaryDirectory.Create("osbuild-mtls", "osbuild mTLS keys"), keys.CaCertificate is not null);
 
         try
         {
             Write(directory.Environment[ClientKeyVariable], keys.Key, Private, "TLS client key");
             Write(directory.Environment[ClientCertificateVariable], keys.Certificate, Private, "TLS client certificate");
-            Write(directory.Environment[CaCertificateVariable], keys.CaCertificate, Readable, "TLS CA certificate");
+            if (keys.CaCertificate is not null)
+            {
+                Write(directory.Environment[CaCertificateVariable], keys.CaCertificate, Readable, "TLS CA certificate");
+            }
+
             return directory;
         }
         catch
@@ -58,20 +64,7 @@ public sealed class MtlsKeyDirectory : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Serilog.Log.Warning("failed to remove temporary directory {Directory}: {Error}", Path, e.Message);
-        }
-    }
+    public void Dispose() => TemporaryDirectory.Remove(Path);
 
     private static void Write(string path, byte[] contents, UnixFileMode mode, string what)
     {

@@ -13,7 +13,8 @@ namespace BootcImageBuilder.Distro;
 /// highest version not above the wanted one (go-version order; on a tie the first seen wins). Upstream's messages
 /// are kept. Two upstream bugs are fixed: the version is read after <c>&lt;ID&gt;-</c>, so IDs containing <c>-</c>
 /// (<c>aurora-helium</c>) match fuzzily too, and a dangling symbolic link is skipped with a warning instead of
-/// failing the lookup.
+/// failing the lookup. Only plain names (no <c>/</c>, not <c>..</c>) are looked up, so an image's ID never reaches a
+/// file outside the search directories.
 /// </summary>
 public sealed class DistroDefinitionLookup
 {
@@ -101,7 +102,7 @@ public sealed class DistroDefinitionLookup
 
         var warned = new HashSet<string>(StringComparer.Ordinal);
         IEnumerable<string> candidates = [id, .. idLike ?? []];
-        foreach (var candidate in candidates.Where(c => c.Length > 0).Distinct(StringComparer.Ordinal))
+        foreach (var candidate in candidates.Where(IsPlainName).Distinct(StringComparer.Ordinal))
         {
             if ((ExactMatch(candidate, versionId, warned) ?? BestFuzzyMatch(candidate, wanted, warned)) is { } found)
             {
@@ -111,6 +112,10 @@ public sealed class DistroDefinitionLookup
 
         throw new BibException($"could not find def file for distro {id}-{versionId}");
     }
+
+    // An os-release ID names a file in the search directories only: an absolute one would replace the directory in
+    // Path.Combine, and "/" or ".." would leave it.
+    private static bool IsPlainName(string id) => id.Length > 0 && id is not ("." or "..") && !id.Contains('/', StringComparison.Ordinal) && !id.Contains('\0', StringComparison.Ordinal);
 
     private string? ExactMatch(string id, string versionId, HashSet<string> warned) =>
         SearchDirectories

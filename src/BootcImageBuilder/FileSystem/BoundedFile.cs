@@ -22,7 +22,11 @@ public static class BoundedFile
 
     /// <summary>Reads <paramref name="path"/> (links followed) as UTF-8 text.</summary>
     /// <exception cref="BoundedFileException">Missing, not a regular file, too large, or unreadable; the message names no content.</exception>
-    public static string ReadText(string path, long maxBytes)
+    public static string ReadText(string path, long maxBytes) => Decode(ReadBytes(path, maxBytes));
+
+    /// <summary>Reads <paramref name="path"/> (links followed) as bytes.</summary>
+    /// <exception cref="BoundedFileException">Missing, not a regular file, too large, or unreadable; the message names no content.</exception>
+    public static byte[] ReadBytes(string path, long maxBytes)
     {
         FileStatus status;
         try
@@ -48,7 +52,7 @@ public static class BoundedFile
         {
             // The kind check above and the byte limit below bound the read even if the entry changes in between.
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.None);
-            return ReadLimited(stream, maxBytes);
+            return ReadLimitedBytes(stream, maxBytes);
         }
         catch (UnauthorizedAccessException e)
         {
@@ -61,7 +65,10 @@ public static class BoundedFile
     }
 
     /// <summary>Reads at most <paramref name="maxBytes"/> bytes of UTF-8 from <paramref name="stream"/>; more is an error.</summary>
-    public static string ReadLimited(Stream stream, long maxBytes)
+    public static string ReadLimited(Stream stream, long maxBytes) => Decode(ReadLimitedBytes(stream, maxBytes));
+
+    /// <summary>Reads at most <paramref name="maxBytes"/> bytes from <paramref name="stream"/>; more is an error.</summary>
+    public static byte[] ReadLimitedBytes(Stream stream, long maxBytes)
     {
         ArgumentNullException.ThrowIfNull(stream);
         using var buffer = new MemoryStream();
@@ -82,7 +89,7 @@ public static class BoundedFile
             buffer.Write(chunk, 0, read);
         }
 
-        return Decode(buffer.ToArray());
+        return buffer.ToArray();
     }
 
     /// <summary>Strict UTF-8: invalid bytes are an error rather than replacement characters.</summary>

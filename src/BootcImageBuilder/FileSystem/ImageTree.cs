@@ -90,6 +90,19 @@ public sealed class ImageTree
         };
     }
 
+    /// <summary>The bytes of <paramref name="path"/>, or null when nothing is there.</summary>
+    /// <exception cref="BoundedFileException">It is not a regular file, is larger than <paramref name="maxBytes"/>, or cannot be read.</exception>
+    public byte[]? ReadBytes(string path, long maxBytes)
+    {
+        var (hostPath, kind) = ResolveOrFail(path);
+        return kind switch
+        {
+            FileKind.Missing => null,
+            FileKind.Regular => BoundedFile.ReadBytes(hostPath, maxBytes),
+            _ => throw new BoundedFileException(kind, BoundedFile.Describe(kind)),
+        };
+    }
+
     /// <summary>The names in directory <paramref name="path"/>, sorted by ordinal; empty when it is not a directory.</summary>
     public IReadOnlyList<string> EntryNames(string path)
     {

@@ -4,15 +4,22 @@ namespace BootcImageBuilder.Processes;
 public interface IProcessRunner
 {
     /// <summary>
-    /// Runs <paramref name="program"/> to completion and captures its output. A non-zero exit is a result,
-    /// not an exception. Cancelling kills the child and its descendants and throws
-    /// <see cref="OperationCanceledException"/>.
+    /// Runs <paramref name="program"/> to completion and captures its output, at most <paramref name="maxOutputBytes"/>
+    /// bytes on each stream. A non-zero exit is a result, not an exception. Cancelling kills the child and its
+    /// descendants and throws <see cref="OperationCanceledException"/>.
     /// </summary>
     /// <exception cref="BibException">The program could not be started (for example, it is not installed).</exception>
-    Task<ProcessResult> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken);
+    /// <exception cref="ProcessOutputLimitException">It printed more than the bound; it was killed.</exception>
+    Task<ProcessResult> RunAsync(
+        string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken, long maxOutputBytes = ProcessRunner.DefaultMaxOutputBytes);
 
     /// <summary>As <see cref="RunAsync"/>, with <paramref name="standardInput"/> written to the child's standard input, which is then closed.</summary>
     /// <exception cref="BibException">The program could not be started (for example, it is not installed).</exception>
+    /// <exception cref="ProcessOutputLimitException">It printed more than the bound; it was killed.</exception>
     Task<ProcessResult> RunWithInputAsync(
-        string program, IReadOnlyList<string> arguments, string standardInput, CancellationToken cancellationToken);
+        string program,
+        IReadOnlyList<string> arguments,
+        string standardInput,
+        CancellationToken cancellationToken,
+        long maxOutputBytes = ProcessRunner.DefaultMaxOutputBytes);
 }

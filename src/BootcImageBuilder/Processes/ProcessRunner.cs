@@ -4,14 +4,25 @@ using System.Text;
 
 namespace BootcImageBuilder.Processes;
 
-/// <summary>Runs programs with <see cref="Process"/>: standard input given or closed, both output streams captured.</summary>
+/// <summary>
+/// Runs programs with <see cref="Process"/>: standard input given or closed, both output streams captured up to a bound
+/// per call, so a child that prints forever is stopped instead of filling memory.
+/// </summary>
 public sealed class ProcessRunner : IProcessRunner
 {
-    public Task<ProcessResult> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
-        RunWithInputAsync(program, arguments, "", cancellationToken);
+    /// <summary>What a call may capture on each stream unless it says otherwise: far more than any command's answer.</summary>
+    public const long DefaultMaxOutputBytes = 16 * 1024 * 1024;
+
+    public Task<ProcessResult> RunAsync(
+        string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken, long maxOutputBytes = DefaultMaxOutputBytes) =>
+        RunWithInputAsync(program, arguments, "", cancellationToken, maxOutputBytes);
 
     public async Task<ProcessResult> RunWithInputAsync(
-        string program, IReadOnlyList<string> arguments, string standardInput, CancellationToken cancellationToken)
+        string program,
+        IReadOnlyList<string> arguments,
+        string standardInput,
+        CancellationToken cancellationToken,
+        long maxOutputBytes = DefaultMaxOutputBytes)
     {
         ArgumentNullException.ThrowIfNull(standardInput);
         ArgumentNullException.ThrowIfNull(arguments);
@@ -40,23 +51,56 @@ public sealed class ProcessRunner : IProcessRunner
             throw new BibException($"cannot run {program}: {e.Message}", e);
         }
 
-        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        using var overflow = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var stdout = ReadBoundedAsync(process.StandardOutput.BaseStream, maxOutputBytes, overflow);
+        var stderr = ReadBoundedAsync(process.StandardError.BaseStream, maxOutputBytes, overflow);
         try
         {
-            await WriteInputAsync(process, standardInput, cancellationToken);
-            await process.WaitForExitAsync(cancellationToken);
+            await WriteInputAsync(process, standardInput, overflow.Token);
+            await process.WaitForExitAsync(overflow.Token);
         }
         catch (OperationCanceledException)
         {
             KillTree(process);
             // Reap the child so no zombie or half-written output outlives the call.
             await process.WaitForExitAsync(CancellationToken.None);
-            await Task.WhenAll(stdout, stderr);
-            throw;
+            cancellationToken.ThrowIfCancellationRequested();
+            var outputOverflowed = stdout.IsCompletedSuccessfully && stdout.Result.Overflowed;
+            throw new ProcessOutputLimitException(program, outputOverflowed ? "standard output" : "standard error", maxOutputBytes);
         }
 
-        return new ProcessResult(process.ExitCode, await stdout, await stderr);
+        var (output, outputTooLong) = await stdout;
+        var (errors, errorsTooLong) = await stderr;
+        if (outputTooLong || errorsTooLong)
+        {
+            // It went past the bound just as it exited.
+            throw new ProcessOutputLimitException(program, outputTooLong ? "standard output" : "standard error", maxOutputBytes);
+        }
+
+        return new ProcessResult(process.ExitCode, output, errors);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="stream"/> to its end, keeping at most <paramref name="maxBytes"/> bytes; past that it stops
+    /// reading and cancels <paramref name="overflow"/>, which kills the child.
+    /// </summary>
+    private static async Task<(string Text, bool Overflowed)> ReadBoundedAsync(Stream stream, long maxBytes, CancellationTokenSource overflow)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[64 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, CancellationToken.None)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                await overflow.CancelAsync();
+                return ("", true);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return (Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), false);
     }
 
     private static async Task WriteInputAsync(Process process, string standardInput, CancellationToken cancellationToken)

@@ -24,7 +24,7 @@ public static class HostileConfigCases
     }
 
     private static IEnumerable<ConfigCase> Cases() =>
-        [.. Files(), .. Encodings(), .. TomlSecrets(), .. Depth(), .. Sizes(), .. Ids(), .. Owners(), .. Accounts(), .. Counts()];
+        [.. Files(), .. Encodings(), .. TomlSecrets(), .. Depth(), .. Sizes(), .. Ids(), .. Owners(), .. Accounts(), .. Installer(), .. Counts()];
 
     private static ConfigCase T(string name, string toml, string expected) => new(name, Toml, Encoding.UTF8.GetBytes(toml), Decode(Toml, expected));
 
@@ -211,6 +211,24 @@ public static class HostileConfigCases
             J("user description with a colon", User("description", "\"a:b\""), "customizations.user[0].description: " + Passwd),
             J("user group with a newline", User("groups", "[\"wheel\\n\"]"), "customizations.user[0].groups[0]: " + GroupRule),
             J("group name with a colon", """{"customizations": {"group": [{"name": "g:x"}]}}""", "customizations.group[0].name: " + GroupRule),
+        ];
+    }
+
+    private static IEnumerable<ConfigCase> Installer()
+    {
+        const string VolumeIdRule = "an ISO 9660 volume id is at most 32 letters, digits, '.', '_' or '-'";
+        const string ModuleRule = "an Anaconda module name is a dotted name such as org.fedoraproject.Anaconda.Modules.Network";
+        return
+        [
+            J("iso volume id with a newline", """{"customizations": {"iso": {"volume_id": "LABEL\nset root=(hd0)"}}}""", "customizations.iso.volume_id: " + VolumeIdRule),
+            J("iso volume id with a space", """{"customizations": {"iso": {"volume_id": "a b"}}}""", "customizations.iso.volume_id: " + VolumeIdRule),
+            J("iso volume id with a quote", """{"customizations": {"iso": {"volume_id": "a'b"}}}""", "customizations.iso.volume_id: " + VolumeIdRule),
+            J("iso volume id of 33 characters", $$$$"""{"customizations": {"iso": {"volume_id": "{{{{new string('A', 33)}}}}"}}}""", "customizations.iso.volume_id: " + VolumeIdRule),
+            T("iso volume id with an escape sequence", "[customizations.iso]\nvolume_id = \"A\\u001b[2J\"\n", "customizations.iso.volume_id: " + VolumeIdRule),
+            J("installer module with a newline", """{"customizations": {"installer": {"modules": {"enable": ["org.fedoraproject.Anaconda.Modules.Network\n[Anaconda]"]}}}}""", "customizations.installer.modules.enable[0]: " + ModuleRule),
+            J("installer module with a slash", """{"customizations": {"installer": {"modules": {"disable": ["../../etc/x"]}}}}""", "customizations.installer.modules.disable[0]: " + ModuleRule),
+            J("installer module empty", """{"customizations": {"installer": {"modules": {"enable": [""]}}}}""", "customizations.installer.modules.enable[0]: " + ModuleRule),
+            J("installer module with a space", """{"customizations": {"installer": {"modules": {"enable": ["a b"]}}}}""", "customizations.installer.modules.enable[0]: " + ModuleRule),
         ];
     }
 

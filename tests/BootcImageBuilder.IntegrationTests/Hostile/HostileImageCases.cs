@@ -3,6 +3,7 @@ namespace BootcImageBuilder.IntegrationTests.Hostile;
 /// <summary>
 /// Images that try to make the tool read the host, block, or run out of memory; each with the error it must end in
 /// (a prefix of the message; null: the manifest is made, from the image's own files only). The script gets the image root as <c>$1</c>.
+/// Links out of the image reach <see cref="HostBait"/>'s tree, absolutely and through <c>..</c>, or real host files.
 /// </summary>
 public static class HostileImageCases
 {
@@ -10,7 +11,28 @@ public static class HostileImageCases
     private const string DiskYaml = "usr/lib/bootc-image-builder/disk.yaml";
     private const string Prefix = "cannot generate manifest: ";
 
-    public static TheoryData<HostileImage, string?> All() => new()
+    private static readonly string Bait = HostBait.Directory;
+
+    public static TheoryData<HostileImage, string?> All()
+    {
+        var data = Fixed();
+        foreach (var (name, kind) in (IEnumerable<(string, string)>)[("abs", "absolute"), ("dotdot", "..")])
+        {
+            string To(string relative) => kind == "absolute" ? $"{Bait}/{relative}" : HostBait.DotDot(relative);
+            data.Add(new($"bait-{name}-config", $"mkdir -p \"$1/usr/lib/bootc-image-builder\"; ln -s {To("config.json")} \"$1/{Config}\""), null);
+            data.Add(new($"bait-{name}-config-dir", $"rm -rf \"$1/usr/lib/bootc-image-builder\"; ln -s {To("")} \"$1/usr/lib/bootc-image-builder\""), null);
+            data.Add(new($"bait-{name}-disk-yaml", $"mkdir -p \"$1/usr/lib/bootc-image-builder\"; ln -s {To("disk.yaml")} \"$1/{DiskYaml}\""), null);
+            data.Add(new($"bait-{name}-os-release", $"rm -f \"$1/etc/os-release\" \"$1/usr/lib/os-release\"; ln -s {To("os-release")} \"$1/usr/lib/os-release\""), Prefix + "failed to read os-release:");
+            data.Add(new($"bait-{name}-selinux-config", $"ln -sf {To("selinux/config")} \"$1/etc/selinux/config\""), null);
+            data.Add(new($"bait-{name}-selinux-dir", $"rm -rf \"$1/etc/selinux\"; ln -s {To("selinux")} \"$1/etc/selinux\""), null);
+            data.Add(new($"bait-{name}-efi-dir", $"rm -rf \"$1/usr/lib/bootupd/updates/EFI\"; ln -s {To("EFI")} \"$1/usr/lib/bootupd/updates/EFI\""), null);
+            data.Add(new($"bait-{name}-modules-dir", $"rm -rf \"$1/usr/lib/modules\"; ln -s {To("modules")} \"$1/usr/lib/modules\""), null);
+        }
+
+        return data;
+    }
+
+    private static TheoryData<HostileImage, string?> Fixed() => new()
     {
         // The embedded config: a link to a host file must resolve inside the image (where nothing is).
         { new("config-abs-link", $"mkdir -p \"$1/usr/lib/bootc-image-builder\"; ln -s /tmp/bib-hostile-host/config.json \"$1/{Config}\""), null },
@@ -37,5 +59,8 @@ public static class HostileImageCases
         { new("kernel-vmlinuz-fifo", "rm -rf \"$1/usr/lib/modules\"/*; mkdir -p \"$1/usr/lib/modules/6.0\"; mkfifo \"$1/usr/lib/modules/6.0/vmlinuz\""), null },
         { new("kernel-version-like-a-flag", "rm -rf \"$1/usr/lib/modules\"/*; mkdir -p \"$1/usr/lib/modules/--help\"; echo k > \"$1/usr/lib/modules/--help/vmlinuz\""), null },
         { new("modules-dir-is-a-fifo", "rm -rf \"$1/usr/lib/modules\"; mkfifo \"$1/usr/lib/modules\""), null },
+        { new("passwd-as-os-release", "rm -f \"$1/etc/os-release\" \"$1/usr/lib/os-release\"; ln -s ../../../../../../etc/passwd \"$1/usr/lib/os-release\""), Prefix + "failed to read os-release:" },
+        // An image command that never stops printing is stopped at the bound, and its container is removed.
+        { new("bootc-prints-forever", "rm -f \"$1/usr/bin/bootc\"; printf '#!/bin/sh\\nexec cat /dev/zero\\n' > \"$1/usr/bin/bootc\"; chmod 755 \"$1/usr/bin/bootc\""), Prefix + "cannot run bootc install print-configuration in the image's container: podman printed more than 16777216 bytes on standard output; it was stopped" },
     };
 }

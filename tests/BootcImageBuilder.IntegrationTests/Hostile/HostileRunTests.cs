@@ -13,10 +13,6 @@ namespace BootcImageBuilder.IntegrationTests.Hostile;
 [Collection(PodmanTestGroup.Name)]
 public class HostileRunTests
 {
-    /// <summary>A host directory a hostile image links to; if the tool followed the link it would find this config.</summary>
-    private const string HostDirectory = "/tmp/bib-hostile-host";
-    private const string HostLeak = "hostleak";
-
     private static readonly HostileImage Plain = new("plain", "true");
 
     [SkippableTheory]
@@ -25,9 +21,7 @@ public class HostileRunTests
     {
         Skip.If(TestImages.MissingToolsReason is not null, TestImages.MissingToolsReason);
         ArgumentNullException.ThrowIfNull(image);
-        Directory.CreateDirectory(HostDirectory);
-        await File.WriteAllTextAsync(Path.Join(HostDirectory, "config.json"),
-            $$$"""{"customizations": {"filesystem": [{"mountpoint": "/var/{{{HostLeak}}}", "minsize": "2 GiB"}]}}""");
+        HostBait.Write();
         var imageId = await image.EnsureBuiltAsync();
 
         var result = await RunInEmptyDirectoryAsync(["manifest", image.Ref]);
@@ -36,12 +30,13 @@ public class HostileRunTests
         {
             Assert.True(result.ExitCode == 0, result.Stderr);
             OsbuildSchema.AssertValid(result.Stdout);
-            Assert.DoesNotContain(HostLeak, result.Stdout, StringComparison.Ordinal);
         }
         else
         {
             Assert.StartsWith(expectedPrefix, result.ErrorMessage(), StringComparison.Ordinal);
         }
+
+        Assert.Empty(HostBait.FoundIn(result.Stdout + result.Stderr));
 
         await LeftBehind.AssertNothingAsync([imageId]);
     }

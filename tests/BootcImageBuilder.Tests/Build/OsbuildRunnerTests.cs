@@ -83,6 +83,33 @@ public sealed class OsbuildRunnerTests : IDisposable
         Assert.Equal("OSBUILD_EXPORT_FORCE_NO_PRESERVE_OWNER=1\n", _osbuild.RecordedEnvironment);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Mtls_keys_reach_osbuild_as_files_named_by_its_curl_variables(bool withCa)
+    {
+        var keys = new BootcImageBuilder.Depsolve.MtlsKeys("client key"u8.ToArray(), "client cert"u8.ToArray(), withCa ? "ca cert"u8.ToArray() : null);
+        using var directory = BootcImageBuilder.Depsolve.MtlsKeyDirectory.Create(keys);
+        foreach (var (name, value) in directory.Environment)
+        {
+            _osbuild.Set(name, value);
+        }
+
+        await FakeOsbuild.Runner.RunMonitoredAsync(
+            Manifest, _osbuild.Invocation("/store", _output, "image"), _ => { }, CancellationToken.None);
+
+        var recorded = _osbuild.RecordedEnvironment.TrimEnd('\n').Split('\n').Select(line => line.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        Assert.Equal(
+            withCa ? ["OSBUILD_SOURCES_CURL_SSL_CA_CERT", "OSBUILD_SOURCES_CURL_SSL_CLIENT_CERT", "OSBUILD_SOURCES_CURL_SSL_CLIENT_KEY"] : ["OSBUILD_SOURCES_CURL_SSL_CLIENT_CERT", "OSBUILD_SOURCES_CURL_SSL_CLIENT_KEY"],
+            recorded.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("client key", File.ReadAllText(recorded["OSBUILD_SOURCES_CURL_SSL_CLIENT_KEY"]));
+        Assert.Equal("client cert", File.ReadAllText(recorded["OSBUILD_SOURCES_CURL_SSL_CLIENT_CERT"]));
+        if (withCa)
+        {
+            Assert.Equal("ca cert", File.ReadAllText(recorded["OSBUILD_SOURCES_CURL_SSL_CA_CERT"]));
+        }
+    }
+
     [Fact]
     public async Task Every_recorded_status_reaches_the_listener()
     {

@@ -86,10 +86,10 @@ public sealed class ContainerEnvironmentSetupTests : IDisposable
         public List<string> Commands { get; } = [];
 
         public Task<ProcessResult> RunWithInputAsync(
-            string program, IReadOnlyList<string> arguments, string standardInput, CancellationToken cancellationToken) =>
-            RunAsync(program, arguments, cancellationToken);
+            string program, IReadOnlyList<string> arguments, string standardInput, CancellationToken cancellationToken, long maxOutputBytes) =>
+            RunAsync(program, arguments, cancellationToken, maxOutputBytes);
 
-        public Task<ProcessResult> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+        public Task<ProcessResult> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken, long maxOutputBytes)
         {
             Commands.Add($"{program} {string.Join(' ', arguments)}");
             return Task.FromResult(program == failing

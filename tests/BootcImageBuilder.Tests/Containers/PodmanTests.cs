@@ -93,10 +93,10 @@ public sealed class PodmanTests : IDisposable
         public Queue<int> ExitCodes { get; } = new();
 
         public Task<ProcessResult> RunWithInputAsync(
-            string program, IReadOnlyList<string> arguments, string standardInput, CancellationToken cancellationToken) =>
-            RunAsync(program, arguments, cancellationToken);
+            string program, IReadOnlyList<string> arguments, string standardInput, CancellationToken cancellationToken, long maxOutputBytes) =>
+            RunAsync(program, arguments, cancellationToken, maxOutputBytes);
 
-        public Task<ProcessResult> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+        public Task<ProcessResult> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken, long maxOutputBytes)
         {
             Calls.Add((program, [.. arguments]));
             return Task.FromResult(new ProcessResult(ExitCodes.Count > 0 ? ExitCodes.Dequeue() : 0, "", ""));

@@ -1,4 +1,5 @@
 using BootcImageBuilder.Depsolve;
+using BootcImageBuilder.FileSystem;
 
 namespace BootcImageBuilder.Tests.Depsolve;
 
@@ -6,12 +7,15 @@ public sealed class MtlsKeysTests : IDisposable
 {
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("bib-test-mtls-");
 
+    // The tests' key files are host paths: the host's root is the tree they are resolved in.
+    private static readonly ImageTree HostRoot = new("/");
+
     public void Dispose() => _work.Delete(recursive: true);
 
     [Fact]
     public void Repositories_without_client_keys_need_no_keys()
     {
-        Assert.Null(MtlsKeys.FromRepositories([new RepositoryConfig { Id = "a", SslClientKey = "" }, new RepositoryConfig { Id = "b" }]));
+        Assert.Null(MtlsKeys.FromRepositories([new RepositoryConfig { Id = "a", SslClientKey = "" }, new RepositoryConfig { Id = "b" }], HostRoot));
     }
 
     [Fact]
@@ -19,16 +23,16 @@ public sealed class MtlsKeysTests : IDisposable
     {
         var repository = KeyedRepository("a", "set1");
 
-        var keys = MtlsKeys.FromRepositories([repository, repository with { Id = "b" }, new RepositoryConfig { Id = "c" }]);
+        var keys = MtlsKeys.FromRepositories([repository, repository with { Id = "b" }, new RepositoryConfig { Id = "c" }], HostRoot);
 
         Assert.NotNull(keys);
-        Assert.Equal(("key set1", "cert set1", "ca set1"), (Text(keys.Key), Text(keys.Certificate), Text(keys.CaCertificate)));
+        Assert.Equal(("key set1", "cert set1", "ca set1"), (Text(keys.Key), Text(keys.Certificate), Text(keys.CaCertificate!)));
     }
 
     [Fact]
     public void Two_different_key_sets_are_unsupported()
     {
-        var error = Assert.Throws<BibException>(() => MtlsKeys.FromRepositories([KeyedRepository("a", "set1"), KeyedRepository("b", "set2")]));
+        var error = Assert.Throws<BibException>(() => MtlsKeys.FromRepositories([KeyedRepository("a", "set1"), KeyedRepository("b", "set2")], HostRoot));
 
         Assert.Equal("multiple TLS client keys found, this is currently unsupported", error.Message);
     }
@@ -38,9 +42,35 @@ public sealed class MtlsKeysTests : IDisposable
     {
         var repository = KeyedRepository("a", "set1") with { SslClientKey = Path.Join(_work.FullName, "gone.key") };
 
-        var error = Assert.Throws<BibException>(() => MtlsKeys.FromRepositories([repository]));
+        var error = Assert.Throws<BibException>(() => MtlsKeys.FromRepositories([repository], HostRoot));
 
-        Assert.StartsWith("failed to read TLS client key from the container: ", error.Message);
+        Assert.Equal($"failed to read TLS client key from the container: {Path.Join(_work.FullName, "gone.key")} no such file or directory", error.Message);
+    }
+
+    [Fact]
+    public void A_key_without_a_ca_certificate_uses_the_system_cas()
+    {
+        var repository = KeyedRepository("a", "set1") with { SslCaCert = null };
+
+        var keys = MtlsKeys.FromRepositories([repository], HostRoot);
+
+        Assert.NotNull(keys);
+        Assert.Null(keys.CaCertificate);
+        using var directory = MtlsKeyDirectory.Create(keys);
+        Assert.Equal(
+            [MtlsKeyDirectory.ClientCertificateVariable, MtlsKeyDirectory.ClientKeyVariable],
+            directory.Environment.Keys.Order(StringComparer.Ordinal));
+        Assert.False(File.Exists(Path.Join(directory.Path, "ca.crt")));
+    }
+
+    [Fact]
+    public void A_key_without_a_client_certificate_is_a_clear_error()
+    {
+        var repository = KeyedRepository("a", "set1") with { SslClientCert = "" };
+
+        var error = Assert.Throws<BibException>(() => MtlsKeys.FromRepositories([repository], HostRoot));
+
+        Assert.Equal("repository a has a TLS client key (sslclientkey) but no client certificate (sslclientcert)", error.Message);
     }
 
     [Fact]

@@ -323,6 +323,30 @@ public sealed class DistroDefinitionLookupTests : IDisposable
         Assert.Equal(["anaconda-iso", "bootc-installer"], definition.ImageTypeNames);
     }
 
+    [Theory]
+    [InlineData("ABSOLUTE/outside", "ABSOLUTE/outside")]
+    [InlineData("../outside", "../outside")]
+    [InlineData("sub/../../outside", "sub/../../outside")]
+    [InlineData("..", "..")]
+    public void An_id_that_is_not_a_plain_name_never_reaches_a_file_outside_the_defs(string idPattern, string shown)
+    {
+        // A def file outside the search directory that each hostile ID would name, exactly and fuzzily.
+        _tree.File("outside-9.yaml", AnacondaDef).File("defs/sub/keep", "").File("-9.yaml", AnacondaDef);
+        var id = idPattern.Replace("ABSOLUTE", _tree.Root, StringComparison.Ordinal);
+
+        AssertFails(
+            $"could not find def file for distro {shown.Replace("ABSOLUTE", _tree.Root, StringComparison.Ordinal)}-9",
+            () => Lookup("defs").FindFile(id, "9"));
+    }
+
+    [Fact]
+    public void An_id_like_entry_that_is_not_a_plain_name_is_skipped_for_the_next()
+    {
+        _tree.File("outside-9.yaml", AnacondaDef).File("defs/centos-9.yaml", AnacondaDef);
+
+        Assert.Equal(_tree.PathOf("defs/centos-9.yaml"), Lookup("defs").FindFile("myos", "9", ["../outside", _tree.PathOf("outside"), "centos"]));
+    }
+
     [Fact]
     public void The_default_search_directories_are_upstreams_then_the_data_roots()
     {

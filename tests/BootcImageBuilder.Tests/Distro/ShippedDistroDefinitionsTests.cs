@@ -1,5 +1,6 @@
 using BootcImageBuilder.Data.Defs;
 using BootcImageBuilder.Distro;
+using BootcImageBuilder.Tests.Containers;
 using BootcImageBuilder.Tests.Osbuild;
 
 namespace BootcImageBuilder.Tests.Distro;
@@ -28,26 +29,39 @@ public sealed class ShippedDistroDefinitionsTests
         Assert.Equal(["anaconda-iso"], definition.ImageTypeNames);
     }
 
-    [SkippableTheory]
-    [MemberData(nameof(UpstreamDistros))]
-    public void Every_distro_installs_the_packages_upstream_lists(string id, string version)
+    /// <summary>Each upstream distro, read from the reference as stored (links as text files) and as a copy with real links.</summary>
+    public static TheoryData<string, string, bool> UpstreamDistrosInBothLayouts()
     {
-        var reference = SharedReferenceFiles.ReferenceDefsDirectory;
-        Skip.If(reference is null, "shared reference defs (../shared/reference-defs) are not available next to this checkout");
+        var data = new TheoryData<string, string, bool>();
+        foreach (var row in UpstreamDistros)
+        {
+            data.Add((string)row[0], (string)row[1], false);
+            data.Add((string)row[0], (string)row[1], true);
+        }
+
+        return data;
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(UpstreamDistrosInBothLayouts))]
+    public void Every_distro_installs_the_packages_upstream_lists(string id, string version, bool realLinks)
+    {
+        using var reference = ReferenceDefs.Open(realLinks);
 
         var shipped = new DistroDefinitionLookup([RepositoryDefs]).Load(id, version).ImageType("anaconda-iso").Packages;
 
-        Assert.Equal(ReferencePackages(reference, $"{id}-{version}.yaml"), shipped);
+        Assert.Equal(ReferencePackages(reference.Directory, $"{id}-{version}.yaml"), shipped);
     }
 
-    [SkippableFact]
-    public void The_repository_ships_exactly_upstreams_distros()
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_repository_ships_exactly_upstreams_distros(bool realLinks)
     {
-        var reference = SharedReferenceFiles.ReferenceDefsDirectory;
-        Skip.If(reference is null, "shared reference defs (../shared/reference-defs) are not available next to this checkout");
+        using var reference = ReferenceDefs.Open(realLinks);
 
         Assert.Equal(
-            Directory.GetFiles(reference).Select(Path.GetFileName).Where(name => !name!.StartsWith("test_defs-", StringComparison.Ordinal)).Order(StringComparer.Ordinal),
+            Directory.GetFiles(reference.Directory).Select(Path.GetFileName).Where(name => !name!.StartsWith("test_defs-", StringComparison.Ordinal)).Order(StringComparer.Ordinal),
             Directory.GetFiles(RepositoryDefs).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
@@ -81,16 +95,66 @@ public sealed class ShippedDistroDefinitionsTests
         Assert.False(Directory.Exists(Path.Combine(besideAssembly, "bootc-generic")), "bootc-generic is embedded, not copied");
     }
 
-    // The reference keeps upstream's links as small files holding the link target; the target's file name is
-    // looked up beside it (stillos-10's target is the repository-relative bib/data/defs/centos-10.yaml).
+    // Upstream's links are either real links or small files holding the link target; either way the target's file
+    // name is looked up beside it, since stillos-10's target is the repository-relative bib/data/defs/centos-10.yaml
+    // (upstream's bug: as a real link it dangles).
     private static List<string> ReferencePackages(string directory, string name)
     {
-        var text = File.ReadAllText(Path.Combine(directory, name));
+        var path = Path.Combine(directory, name);
+        if (new FileInfo(path).LinkTarget is { } linkTarget)
+        {
+            return ReferencePackages(directory, Path.GetFileName(linkTarget));
+        }
+
+        var text = File.ReadAllText(path);
         if (!text.Contains(':', StringComparison.Ordinal))
         {
             return ReferencePackages(directory, Path.GetFileName(text.Trim()));
         }
 
         return DefsYaml.ReadDistroFile(text)["anaconda-iso"]!.Packages;
+    }
+
+    /// <summary>The shared reference defs, or a temporary copy of them in which upstream's links are real symbolic links.</summary>
+    private sealed class ReferenceDefs : IDisposable
+    {
+        private readonly TempTree? _copy;
+
+        private ReferenceDefs(string directory, TempTree? copy)
+        {
+            Directory = directory;
+            _copy = copy;
+        }
+
+        public string Directory { get; }
+
+        public static ReferenceDefs Open(bool realLinks)
+        {
+            var reference = SharedReferenceFiles.ReferenceDefsDirectory;
+            Skip.If(reference is null, "shared reference defs (../shared/reference-defs) are not available next to this checkout");
+            if (!realLinks)
+            {
+                return new ReferenceDefs(reference, null);
+            }
+
+            var copy = new TempTree();
+            foreach (var file in System.IO.Directory.GetFiles(reference))
+            {
+                var name = Path.GetFileName(file);
+                var text = File.ReadAllText(file);
+                if (text.Contains(':', StringComparison.Ordinal))
+                {
+                    copy.File(name, text);
+                }
+                else
+                {
+                    copy.Link(name, text.Trim());
+                }
+            }
+
+            return new ReferenceDefs(copy.Root, copy);
+        }
+
+        public void Dispose() => _copy?.Dispose();
     }
 }

@@ -64,6 +64,36 @@ public sealed class ProcessRunnerTests
         Assert.False(IsAlive(grandchild), $"sleep (pid {grandchild}) survived");
     }
 
+    [Theory]
+    [InlineData("head -c 40000000 /dev/zero", "standard output")]
+    [InlineData("head -c 40000000 /dev/zero >&2", "standard error")]
+    public async Task Output_beyond_the_default_bound_stops_the_child_and_the_error_says_the_bound(string script, string stream)
+    {
+        var error = await Assert.ThrowsAsync<ProcessOutputLimitException>(() => _runner.RunAsync("/bin/sh", ["-c", script], CancellationToken.None));
+
+        Assert.Equal($"/bin/sh printed more than 16777216 bytes on {stream}; it was stopped", error.Message);
+    }
+
+    [Fact]
+    public async Task A_child_that_prints_forever_is_stopped_at_the_bound_of_its_call()
+    {
+        var clock = Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<ProcessOutputLimitException>(
+            () => _runner.RunAsync("/usr/bin/yes", [], CancellationToken.None, maxOutputBytes: 1024 * 1024));
+
+        Assert.Equal("/usr/bin/yes printed more than 1048576 bytes on standard output; it was stopped", error.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Output_of_exactly_the_bound_is_kept_whole()
+    {
+        var result = await _runner.RunAsync("/bin/sh", ["-c", "printf 0123456789"], CancellationToken.None, maxOutputBytes: 10);
+
+        Assert.Equal("0123456789", result.Stdout);
+    }
+
     [Fact]
     public async Task An_already_cancelled_token_starts_nothing()
     {

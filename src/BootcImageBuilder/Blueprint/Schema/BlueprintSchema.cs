@@ -32,6 +32,13 @@ internal static partial class BlueprintSchema
     private static readonly StringSchema GroupNameText = new() { Pattern = GroupName(), PatternProblem = "group name must match ^[A-Za-z0-9_][A-Za-z0-9_-]{0,31}$" };
     private static readonly StringSchema PasswdField = new() { Pattern = PasswdFieldText(), PatternProblem = "must not contain ':' or control characters" };
 
+    // The volume id becomes xorrisofs' volid, the grub menu's search label and inst.stage2=hd:LABEL=..., so it is what
+    // an ISO 9660 volume id can hold (32 characters) in the characters those lines take unquoted. Empty means the default.
+    private static readonly StringSchema IsoVolumeId = new() { Pattern = IsoVolumeIdText(), PatternProblem = "an ISO 9660 volume id is at most 32 letters, digits, '.', '_' or '-'" };
+
+    // Module names become lines of Anaconda's configuration file (activatable_modules).
+    private static readonly StringSchema AnacondaModuleName = new() { Pattern = DottedName(), PatternProblem = "an Anaconda module name is a dotted name such as org.fedoraproject.Anaconda.Modules.Network" };
+
     public static ObjectSchema Root { get; } = new(
         ("name", Str),
         ("description", Str),
@@ -83,7 +90,7 @@ internal static partial class BlueprintSchema
         ("containers-storage", new ObjectSchema(("destination-path", Str))),
         ("firstboot", new ObjectSchema(("scripts", new ArraySchema(FirstbootScript())))),
         ("dnf", new ObjectSchema(("config", new ObjectSchema(("set_releasever", Bool))))),
-        ("iso", new ObjectSchema(("application_id", Str), ("publisher", Str), ("volume_id", Str))),
+        ("iso", new ObjectSchema(("application_id", Str), ("publisher", Str), ("volume_id", IsoVolumeId))),
         ("sshd", new ObjectSchema(
             ("password_authentication", Bool),
             ("client_alive_interval", Int),
@@ -213,7 +220,7 @@ internal static partial class BlueprintSchema
         ("unattended", Bool),
         ("sudo-nopasswd", Strings),
         ("kickstart", new ObjectSchema(("contents", Str))),
-        ("modules", new ObjectSchema(("enable", Strings), ("disable", Strings))),
+        ("modules", new ObjectSchema(("enable", new ArraySchema(AnacondaModuleName)), ("disable", new ArraySchema(AnacondaModuleName)))),
         ("bootloader", new ObjectSchema(("grub2", new ObjectSchema(("menu-timeout", Int))))));
 
     private static ObjectSchema Rhsm()
@@ -252,4 +259,11 @@ internal static partial class BlueprintSchema
 
     [GeneratedRegex(@"^[^:\x00-\x1f\x7f]*\z")]
     private static partial Regex PasswdFieldText();
+
+    [GeneratedRegex(@"^[A-Za-z0-9._-]{0,32}\z")]
+    private static partial Regex IsoVolumeIdText();
+
+    // A D-Bus name as Anaconda's modules have (at most 255 characters).
+    [GeneratedRegex(@"^(?=.{1,255}\z)[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*\z")]
+    private static partial Regex DottedName();
 }

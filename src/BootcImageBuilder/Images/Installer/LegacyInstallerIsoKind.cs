@@ -1,6 +1,7 @@
 using BootcImageBuilder.Containers;
 using BootcImageBuilder.Depsolve;
 using BootcImageBuilder.Distro;
+using BootcImageBuilder.FileSystem;
 using BootcImageBuilder.Osbuild;
 
 namespace BootcImageBuilder.Images;
@@ -40,7 +41,7 @@ public sealed class LegacyInstallerIsoKind(Depsolver depsolver, DistroDefinition
         var anaconda = await DepsolveAsync(plan.AnacondaTreePackages, source, container, input.Request.RpmmdDirectory, cancellationToken);
 
         var manifest = plan.Manifest(build, anaconda, input.Request.UseLibrepo, input.Random);
-        var keys = MtlsKeys.FromRepositories(build.Repositories.Concat(anaconda.Repositories));
+        var keys = MtlsKeys.FromRepositories(build.Repositories.Concat(anaconda.Repositories), new ImageTree(container.Root));
         if (keys is null)
         {
             return new GeneratedManifest(manifest);

@@ -1,6 +1,8 @@
 using BootcImageBuilder.Blueprint;
 using BootcImageBuilder.Containers;
+using BootcImageBuilder.Depsolve;
 using BootcImageBuilder.Images;
+using BootcImageBuilder.Randomness;
 using BootcImageBuilder.Tests.Osbuild.Schema;
 
 namespace BootcImageBuilder.Tests.Images.Installer;
@@ -252,6 +254,52 @@ public sealed class LegacyInstallerIsoTests
         Assert.Equal("""{"url":"https://mirror.example/baseos/Packages/kernel-5.14.0-570.el9.x86_64.rpm"}""", items[IsoSamples.ChecksumOf("bb")]!.ToJsonString());
         Assert.Equal("""{"url":"https://mirror.example/appstream/Packages/anaconda-1.0-1.el9.x86_64.rpm","insecure":true}""", items[IsoSamples.ChecksumOf("ba")]!.ToJsonString());
         Assert.Null(view.Root["sources"]!["org.osbuild.librepo"]);
+        OsbuildSchema.AssertValid(view.Json);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Rhsm_and_mtls_repositories_name_their_secrets_on_the_package_source(bool useLibrepo)
+    {
+        var rhsm = IsoSamples.BaseOs with { Rhsm = true };
+        var mtls = IsoSamples.AppStream with { SslClientKey = "/etc/pki/tls/client.key", SslClientCert = "/etc/pki/tls/client.crt" };
+        var plain = new RepositoryConfig { Id = "plain", BaseUrls = ["https://mirror.example/plain/"] };
+        var build = new DepsolveResult(
+            "dnf",
+            [[IsoSamples.Package("coreutils", Arch.X86_64, rhsm, "aa"), IsoSamples.Package("xorriso", Arch.X86_64, mtls, "ab"), IsoSamples.Package("tar", Arch.X86_64, plain, "ac")]],
+            [mtls, rhsm, plain]);
+        var anaconda = new DepsolveResult(
+            "dnf",
+            [[IsoSamples.Package("anaconda", Arch.X86_64, mtls, "ba"), IsoSamples.Package("kernel", Arch.X86_64, rhsm, "bb", "5.14.0", "570.el9")]],
+            [mtls, rhsm]);
+
+        var view = new ManifestView(IsoSamples.Plan(Arch.X86_64).Manifest(build, anaconda, useLibrepo, new SeededRandomSource(7)));
+
+        if (useLibrepo)
+        {
+            var mirrors = view.Root["sources"]!["org.osbuild.librepo"]!["options"]!["mirrors"]!;
+            Assert.Equal("""{"name":"org.osbuild.rhsm"}""", mirrors["baseos"]!["secrets"]!.ToJsonString());
+            Assert.Equal("""{"name":"org.osbuild.mtls"}""", mirrors["appstream"]!["secrets"]!.ToJsonString());
+            Assert.Null(mirrors["plain"]!["secrets"]);
+        }
+        else
+        {
+            var items = view.Root["sources"]!["org.osbuild.curl"]!["items"]!;
+            foreach (var prefix in (string[])["aa", "bb"])
+            {
+                Assert.Equal("""{"name":"org.osbuild.rhsm"}""", items[IsoSamples.ChecksumOf(prefix)]!["secrets"]!.ToJsonString());
+            }
+
+            foreach (var prefix in (string[])["ab", "ba"])
+            {
+                Assert.Equal("""{"name":"org.osbuild.mtls"}""", items[IsoSamples.ChecksumOf(prefix)]!["secrets"]!.ToJsonString());
+            }
+
+            Assert.Null(items[IsoSamples.ChecksumOf("ac")]!["secrets"]);
+        }
+
+        Assert.DoesNotContain("/etc/pki/tls/client", view.Json, StringComparison.Ordinal);
         OsbuildSchema.AssertValid(view.Json);
     }
 
