@@ -10,6 +10,7 @@ using BootcImageBuilder.Images;
 using BootcImageBuilder.Osbuild;
 using BootcImageBuilder.Osbuild.Running;
 using BootcImageBuilder.Processes;
+using BootcImageBuilder.Upload;
 using Serilog;
 using Serilog.Events;
 
@@ -77,21 +78,21 @@ internal sealed class CommandHandlers(TextWriter stdout, TextWriter stderr) : IC
     public async Task<int> UploadAwsAsync(AwsUploadCommandSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var progress = ProgressReporters.Create(settings.Progress, stdout, stderr);
-        try
+        await ProgressReporters.RunWithAsync(settings.Progress, stdout, stderr, async progress =>
         {
-            using var uploader = await AwsUploadFlow.CheckAsync(settings.Target, cancellationToken);
-            await new AwsUploadFlow(stdout).UploadAsync(uploader, settings.ImagePath, settings.Progress, progress, cancellationToken);
-            return 0;
-        }
-        catch (BibException e)
-        {
-            throw BibException.Wrap("cannot upload AMI", e);
-        }
-        finally
-        {
-            (progress as IDisposable)?.Dispose();
-        }
+            // Before AWS is asked anything, as upstream fails to open the file first.
+            UploadSource.Check(settings.ImagePath, "cannot upload");
+            try
+            {
+                using var uploader = await AwsUploadFlow.CheckAsync(settings.Target, cancellationToken);
+                await new AwsUploadFlow(stdout).UploadAsync(uploader, settings.ImagePath, settings.Progress, progress, cancellationToken);
+            }
+            catch (BibException e)
+            {
+                throw BibException.Wrap("cannot upload AMI", e);
+            }
+        });
+        return 0;
     }
 
     public async Task<int> UploadGceAsync(UploadGceSettings settings, CancellationToken cancellationToken)

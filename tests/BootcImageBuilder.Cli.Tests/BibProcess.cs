@@ -100,6 +100,14 @@ internal sealed record BibResult(int ExitCode, string Stdout, string Stderr)
         return line[(line.IndexOf(" error: ", StringComparison.Ordinal) + " error: ".Length)..];
     }
 
+    /// <summary>The message of the last JSON event on stdout, which must be an <c>error</c> event.</summary>
+    public string ErrorEvent()
+    {
+        var last = System.Text.Json.JsonDocument.Parse(Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]).RootElement;
+        Assert.Equal("error", last.GetProperty("type").GetString());
+        return last.GetProperty("message").GetString()!;
+    }
+
     /// <summary>The message of the last stderr line, which must be the error line (warnings may come before it).</summary>
     public string ErrorMessage()
     {

@@ -41,4 +41,31 @@ public class ByteProgressBarTests
 
         Assert.Matches(@"^\r[^\r\n]*\] 100\.00% [^\r\n]*\n$", output.ToString());
     }
+
+    [Fact]
+    public void On_a_terminal_the_first_report_below_the_total_is_drawn()
+    {
+        var output = new StringWriter();
+        var bar = new ByteProgressBar(output, 100, redraw: true);
+
+        bar.Report(10);
+
+        Assert.Matches(@"^\r[^\r\n]*\] 10\.00% [^\r\n]*$", output.ToString());
+    }
+
+    [Fact]
+    public void As_json_the_first_report_below_the_total_is_an_event_and_the_next_ones_are_paced()
+    {
+        using var stdout = new StringWriter();
+        var bytes = new JsonByteProgress(new JsonProgress(stdout), "Uploading disk.raw", 100);
+
+        foreach (var done in new long[] { 10, 20, 100 })
+        {
+            bytes.Report(done);
+        }
+
+        var reported = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("done").GetInt64());
+        Assert.Equal([10L, 100L], reported);
+    }
 }

@@ -81,21 +81,76 @@ public sealed class UploadAwsCommandTests : IDisposable
     {
         var result = await BibProcess.RunAsync(
             ["upload", "aws", "--region", "us-east-1", "--bucket", "b", "--ami-name", "n", Image()],
-            environment: new Dictionary<string, string?>
-            {
-                ["AWS_ACCESS_KEY_ID"] = null,
-                ["AWS_SECRET_ACCESS_KEY"] = null,
-                ["AWS_SESSION_TOKEN"] = null,
-                ["AWS_PROFILE"] = null,
-                ["AWS_CONFIG_FILE"] = Path.Combine(_work, "no-config"),
-                ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(_work, "no-credentials"),
-                ["AWS_EC2_METADATA_DISABLED"] = "true",
-                ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:9",
-            });
+            environment: NoAws());
 
         Assert.StartsWith(
             "cannot upload AMI: cannot set up the AWS clients: Failed to resolve AWS credentials.", result.SingleErrorLine(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("fifo", "is a named pipe, not a regular file")]
+    [InlineData("/dev/zero", "is a device, not a regular file")]
+    [InlineData("empty", "is empty")]
+    [InlineData("link to /dev/urandom", "is a device, not a regular file")]
+    public async Task An_image_that_is_not_a_non_empty_regular_file_is_refused_before_aws(string kind, string reason)
+    {
+        var path = HostileFiles.Make(_work, kind);
+
+        var result = await BibProcess.RunAsync(
+            ["upload", "aws", "--progress", "json", "--region", "us-east-1", "--bucket", "b", "--ami-name", "n", path], environment: NoAws());
+
+        var message = $"cannot upload: {path}: {reason}";
+        Assert.Equal(message, result.SingleErrorLine());
+        Assert.Equal(message, result.ErrorEvent());
+    }
+
+    [Theory]
+    [InlineData("AWS_SHARED_CREDENTIALS_FILE", "fifo", "is a named pipe, not a regular file")]
+    [InlineData("AWS_SHARED_CREDENTIALS_FILE", "/dev/zero", "is a device, not a regular file")]
+    [InlineData("AWS_SHARED_CREDENTIALS_FILE", "link to /dev/urandom", "is a device, not a regular file")]
+    [InlineData("AWS_SHARED_CREDENTIALS_FILE", "huge", "is larger than 1048576 bytes")]
+    [InlineData("AWS_CONFIG_FILE", "fifo", "is a named pipe, not a regular file")]
+    [InlineData("AWS_CONFIG_FILE", "/dev/urandom", "is a device, not a regular file")]
+    public async Task A_credentials_file_that_is_not_a_bounded_regular_file_is_one_error_and_an_error_event(string variable, string kind, string reason)
+    {
+        var path = HostileFiles.Make(_work, kind);
+        var environment = NoAws();
+        environment[variable] = path;
+
+        var result = await BibProcess.RunAsync(
+            ["upload", "aws", "--progress", "json", "--region", "us-east-1", "--bucket", "b", "--ami-name", "n", Image()], environment: environment);
+
+        var message = $"cannot upload AMI: cannot set up the AWS clients: {variable} {path}: {reason}";
+        Assert.Equal(message, result.SingleErrorLine());
+        Assert.Equal(message, result.ErrorEvent());
+    }
+
+    [Fact]
+    public async Task A_credentials_file_that_is_not_ini_text_is_one_error_line()
+    {
+        var garbage = Path.Combine(_work, "garbage");
+        File.WriteAllBytes(garbage, [.. "[default\n\0\xff\xfe"u8, 0xff, 0x00, 0x80]);
+        var environment = NoAws();
+        environment["AWS_SHARED_CREDENTIALS_FILE"] = garbage;
+
+        var result = await BibProcess.RunAsync(["upload", "aws", "--region", "us-east-1", "--bucket", "b", "--ami-name", "n", Image()], environment: environment);
+
+        Assert.StartsWith("cannot upload AMI: cannot set up the AWS clients: ", result.SingleErrorLine(), StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", result.Stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>No credentials anywhere, and an endpoint nothing answers on.</summary>
+    private Dictionary<string, string?> NoAws() => new()
+    {
+        ["AWS_ACCESS_KEY_ID"] = null,
+        ["AWS_SECRET_ACCESS_KEY"] = null,
+        ["AWS_SESSION_TOKEN"] = null,
+        ["AWS_PROFILE"] = null,
+        ["AWS_CONFIG_FILE"] = Path.Combine(_work, "no-config"),
+        ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(_work, "no-credentials"),
+        ["AWS_EC2_METADATA_DISABLED"] = "true",
+        ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:9",
+    };
 
     private string Image()
     {

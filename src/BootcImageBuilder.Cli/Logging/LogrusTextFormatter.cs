@@ -1,4 +1,6 @@
 using System.Globalization;
+using BootcImageBuilder.Upload;
+using BootcImageBuilder.Upload.Gce;
 using Serilog.Events;
 using Serilog.Formatting;
 
@@ -6,7 +8,9 @@ namespace BootcImageBuilder.Cli.Logging;
 
 /// <summary>
 /// Writes events the way logrus' text formatter does without a TTY
-/// (<c>time="…" level=debug msg="…"</c>), so scripts that grep upstream's stderr keep working.
+/// (<c>time="…" level=debug msg="…"</c>), so scripts that grep upstream's stderr keep working. Every line is
+/// redacted (credentials, tokens, signatures, whatever a library or a server put in a message) and holds no
+/// control character, so no log level prints a secret or lets a server's text forge lines.
 /// </summary>
 internal sealed class LogrusTextFormatter : ITextFormatter
 {
@@ -30,8 +34,11 @@ internal sealed class LogrusTextFormatter : ITextFormatter
         output.WriteLine();
     }
 
-    private static string Quote(string text) =>
-        "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("\"", "\\\"", StringComparison.Ordinal)
-            .Replace("\n", "\\n", StringComparison.Ordinal) + "\"";
+    private static string Quote(string text)
+    {
+        var safe = SecretRedaction.Redact(SecretScrubber.Scrub(text))
+            .Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("\"", "\\\"", StringComparison.Ordinal);
+        return "\"" + ServerText.Printable(safe) + "\"";
+    }
 }

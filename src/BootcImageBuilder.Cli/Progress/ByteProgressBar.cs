@@ -15,7 +15,7 @@ internal sealed class ByteProgressBar(TextWriter stdout, long total, bool redraw
 
     private readonly Lock _lock = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private TimeSpan _lastDraw = TimeSpan.MinValue;
+    private TimeSpan? _lastDraw;
     private int _lastTenth = -1;
     private bool _finished;
 
@@ -32,7 +32,7 @@ internal sealed class ByteProgressBar(TextWriter stdout, long total, bool redraw
             _finished = done >= total;
             var tenth = total == 0 ? 10 : (int)(10 * done / total);
             var now = _clock.Elapsed;
-            if (redraw ? _finished || now - _lastDraw >= RedrawInterval : _finished || tenth > _lastTenth)
+            if (redraw ? _finished || _lastDraw is not { } last || now - last >= RedrawInterval : _finished || tenth > _lastTenth)
             {
                 _lastDraw = now;
                 _lastTenth = tenth;

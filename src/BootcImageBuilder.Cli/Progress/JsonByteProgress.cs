@@ -9,7 +9,7 @@ internal sealed class JsonByteProgress(JsonProgress events, string label, long t
 
     private readonly Lock _lock = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private TimeSpan _last = TimeSpan.MinValue;
+    private TimeSpan? _last;
     private bool _finished;
 
     public void Report(long value)
@@ -17,7 +17,7 @@ internal sealed class JsonByteProgress(JsonProgress events, string label, long t
         lock (_lock)
         {
             var done = Math.Clamp(value, 0, total);
-            if (_finished || (done < total && _clock.Elapsed - _last < Interval))
+            if (_finished || (done < total && _last is { } last && _clock.Elapsed - last < Interval))
             {
                 return;
             }

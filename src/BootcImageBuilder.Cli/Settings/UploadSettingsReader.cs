@@ -33,22 +33,7 @@ internal static class UploadSettingsReader
             progress = ProgressMode.Verbose;
         }
 
-        return new AwsUploadCommandSettings(ExistingFile(file), target, progress);
-    }
-
-    /// <summary>Go's wording for a failed open, under upstream's <c>cannot upload:</c> prefix.</summary>
-    private static string ExistingFile(string path)
-    {
-        if (Directory.Exists(path))
-        {
-            throw new BibException($"cannot upload: read {path}: is a directory");
-        }
-
-        if (!System.IO.File.Exists(path))
-        {
-            throw new BibException($"cannot upload: open {path}: no such file or directory");
-        }
-
-        return path;
+        // The file is checked by the command, where a refusal is also an error event.
+        return new AwsUploadCommandSettings(file, target, progress);
     }
 }

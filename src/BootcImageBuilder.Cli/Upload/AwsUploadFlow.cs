@@ -1,5 +1,6 @@
 using BootcImageBuilder.Cli.Progress;
 using BootcImageBuilder.Cli.Settings;
+using BootcImageBuilder.Upload;
 using BootcImageBuilder.Upload.Aws;
 using Serilog;
 
@@ -31,7 +32,7 @@ internal sealed class AwsUploadFlow(TextWriter stdout)
         AmiUploader uploader, string imagePath, ProgressMode mode, IProgressReporter reporter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(uploader);
-        var total = new FileInfo(imagePath).Length;
+        var total = UploadSource.Check(imagePath, "cannot upload");
         var progress = UploadProgress.For(mode, reporter, stdout, $"Uploading {uploader.Target.AmiName}", total);
         return await uploader.UploadAndRegisterAsync(imagePath, progress.Bytes, progress.Status, cancellationToken);
     }

@@ -1,5 +1,6 @@
 using BootcImageBuilder.Cli.Progress;
 using BootcImageBuilder.Cli.Settings;
+using BootcImageBuilder.Upload;
 using BootcImageBuilder.Upload.Gce;
 
 namespace BootcImageBuilder.Cli.Upload;
@@ -31,15 +32,11 @@ internal static class GceUploadStep
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(progress);
         ArgumentNullException.ThrowIfNull(result);
+        var size = UploadSource.Check(archivePath, "cannot upload GCE image");
         var archive = new FileInfo(archivePath);
-        if (!archive.Exists)
-        {
-            throw new BibException($"cannot upload GCE image: {archivePath} is not a file");
-        }
-
         progress.Pulse("Uploading to Google Cloud");
         progress.Message($"Uploading {archivePath} to gs://{settings.Request.Bucket}");
-        var bytes = new TransferProgress(progress, $"Uploading {archive.Name}", archive.Length);
+        var bytes = new TransferProgress(progress, $"Uploading {archive.Name}", size);
         var name = await new GceImageUploader(settings.Endpoints).UploadAsync(settings.Request, archive.FullName, bytes, cancellationToken);
         result.Write($"GCE image registered: {name}");
     }

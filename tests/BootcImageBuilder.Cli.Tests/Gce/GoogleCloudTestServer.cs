@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
@@ -21,7 +20,7 @@ internal sealed class GoogleCloudTestServer : IDisposable
 
     public GoogleCloudTestServer(string project, string bucket, bool storageIsEmulator = true)
     {
-        var port = FreePort();
+        var port = LoopbackHttp.FreePort();
         BaseUri = new Uri($"http://127.0.0.1:{port}/");
         _listener.Prefixes.Add(BaseUri.ToString());
         _listener.Start();
@@ -31,7 +30,7 @@ internal sealed class GoogleCloudTestServer : IDisposable
         Tokens = new OAuthTokenEndpoint(_keys, this);
         Storage = new StorageJsonApi(this, bucket);
         Compute = new ComputeRestApi(this, project);
-        _loop = Task.Run(AcceptLoopAsync);
+        _loop = Task.Run(() => LoopbackHttp.ServeAsync(_listener, DispatchAsync));
     }
 
     public Uri BaseUri { get; }
@@ -59,11 +58,18 @@ internal sealed class GoogleCloudTestServer : IDisposable
     /// <summary>Method and path (without query) of every request, in arrival order.</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
 
-    /// <summary>The environment the tool runs with: the key file, the storage emulator, the Compute endpoint override.</summary>
+    /// <summary>Runs before any request is answered, with its method and path; lets a test stall a call.</summary>
+    public Func<string, Task>? BeforeRequest { get; set; }
+
+    /// <summary>
+    /// The environment the tool runs with: the key file, the Compute endpoint override, and storage either as an
+    /// emulator (STORAGE_EMULATOR_HOST) or as the real service at an explicit endpoint (BIB_GCE_STORAGE_ENDPOINT).
+    /// </summary>
     public Dictionary<string, string?> ToolEnvironment() => new()
     {
         ["GOOGLE_APPLICATION_CREDENTIALS"] = Key.FilePath,
-        ["STORAGE_EMULATOR_HOST"] = StorageApi.ToString(),
+        ["STORAGE_EMULATOR_HOST"] = StorageIsEmulator ? StorageApi.ToString() : null,
+        ["BIB_GCE_STORAGE_ENDPOINT"] = StorageIsEmulator ? null : StorageApi.ToString(),
         ["BIB_GCE_COMPUTE_ENDPOINT"] = BaseUri.ToString(),
         // Nothing else may take part: no gcloud configuration, no metadata server.
         ["CLOUDSDK_CONFIG"] = Key.Directory,
@@ -159,30 +165,17 @@ internal sealed class GoogleCloudTestServer : IDisposable
     public static async Task<string> ReadBodyAsync(HttpListenerRequest request) =>
         Encoding.UTF8.GetString(await ReadBodyBytesAsync(request));
 
-    private async Task AcceptLoopAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => DispatchAsync(context));
-        }
-    }
-
     private async Task DispatchAsync(HttpListenerContext context)
     {
         var path = context.Request.Url!.AbsolutePath;
         Requests.Enqueue($"{context.Request.HttpMethod} {path}");
         try
         {
+            if (BeforeRequest is { } before)
+            {
+                await before($"{context.Request.HttpMethod} {path}");
+            }
+
             if (path == "/token")
             {
                 await Tokens.HandleAsync(context);
@@ -208,12 +201,5 @@ internal sealed class GoogleCloudTestServer : IDisposable
         {
             await RefuseAsync(context, 400, $"malformed request: {e.Message}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

@@ -3,11 +3,17 @@ using System.Text.Json;
 
 namespace BootcImageBuilder.Cli.Tests.Gce;
 
+/// <summary><see cref="UploadGceCommandTests"/> with storage as an emulator (STORAGE_EMULATOR_HOST, no token).</summary>
+public sealed class UploadGceWithStorageEmulatorTests() : UploadGceCommandTests(storageIsEmulator: true);
+
+/// <summary><see cref="UploadGceCommandTests"/> with storage as the real service (BIB_GCE_STORAGE_ENDPOINT, the issued token on every call).</summary>
+public sealed class UploadGceWithAuthenticatedStorageTests() : UploadGceCommandTests(storageIsEmulator: false);
+
 /// <summary>
-/// <c>upload gce</c> run as a process against <see cref="GoogleCloudTestServer"/>: storage through
-/// STORAGE_EMULATOR_HOST, Compute through BIB_GCE_COMPUTE_ENDPOINT, credentials from a service-account key file.
+/// <c>upload gce</c> run as a process against <see cref="GoogleCloudTestServer"/>: Compute through
+/// BIB_GCE_COMPUTE_ENDPOINT, credentials from a service-account key file, storage as each subclass says.
 /// </summary>
-public sealed class UploadGceCommandTests : IDisposable
+public abstract class UploadGceCommandTests : IDisposable
 {
     private const string Project = "bib-test-project";
     private const string Bucket = "bib-test-bucket";
@@ -16,13 +22,24 @@ public sealed class UploadGceCommandTests : IDisposable
     // Over one 16 MiB chunk, so the upload takes several requests and a 308 in between.
     private const int DiskBytes = (20 * 1024 * 1024) + 12345;
 
-    private readonly GoogleCloudTestServer _server = new(Project, Bucket);
+    private readonly GoogleCloudTestServer _server;
     private readonly GceArchive _archive = new(DiskBytes);
+
+    protected UploadGceCommandTests(bool storageIsEmulator) => _server = new GoogleCloudTestServer(Project, Bucket, storageIsEmulator);
 
     public void Dispose()
     {
-        _server.Dispose();
-        _archive.Dispose();
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _server.Dispose();
+            _archive.Dispose();
+        }
     }
 
     [Fact]
@@ -98,7 +115,7 @@ public sealed class UploadGceCommandTests : IDisposable
         var result = await RunAsync("upload", "gce", "--project", Project, "--bucket", "no-such-bucket", "--image-name", ImageName, _archive.Path);
 
         Assert.Equal("cannot upload GCE image: bucket no-such-bucket does not exist", result.ErrorMessage());
-        Assert.Equal(["GET /storage/v1/b/no-such-bucket"], _server.Requests);
+        Assert.Equal(["GET /storage/v1/b/no-such-bucket"], _server.Requests.Where(r => r != "POST /token"));
     }
 
     [Fact]
@@ -182,8 +199,93 @@ public sealed class UploadGceCommandTests : IDisposable
 
         var result = await RunAsync("upload", "gce", "--project", Project, "--bucket", Bucket, "--image-name", ImageName, missing);
 
-        Assert.Equal($"cannot upload GCE image: {missing} is not a file", result.ErrorMessage());
+        Assert.Equal($"cannot upload GCE image: open {missing}: no such file or directory", result.ErrorMessage());
         Assert.Empty(_server.Requests);
+    }
+
+    [Theory]
+    [InlineData("fifo", "is a named pipe, not a regular file")]
+    [InlineData("/dev/zero", "is a device, not a regular file")]
+    [InlineData("empty", "is empty")]
+    [InlineData("link to /dev/urandom", "is a device, not a regular file")]
+    public async Task An_archive_that_is_not_a_non_empty_regular_file_is_refused_before_any_request(string kind, string reason)
+    {
+        var path = HostileFiles.Make(_archive.Directory, kind);
+
+        var result = await RunAsync("upload", "gce", "--project", Project, "--bucket", Bucket, "--image-name", ImageName, path);
+
+        Assert.Equal($"cannot upload GCE image: {path}: {reason}", result.SingleErrorLine());
+        Assert.Empty(_server.Requests);
+    }
+
+    [Fact]
+    public async Task A_symlinked_archive_counts_the_bytes_of_its_target()
+    {
+        var link = Path.Combine(_archive.Directory, "linked.tar.gz");
+        File.CreateSymbolicLink(link, _archive.Path);
+
+        var result = await RunAsync("upload", "gce", "--progress", "json", "--project", Project, "--bucket", Bucket, "--image-name", ImageName, link);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var totals = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement)
+            .Where(e => e.GetProperty("type").GetString() == "progress").Select(e => e.GetProperty("total").GetInt64()).Distinct();
+        Assert.Equal([_archive.Bytes.Length], totals);
+    }
+
+    [Theory]
+    [InlineData("fifo", "is a named pipe, not a regular file")]
+    [InlineData("/dev/zero", "is a device, not a regular file")]
+    [InlineData("link to /dev/urandom", "is a device, not a regular file")]
+    [InlineData("huge", "is larger than 1048576 bytes")]
+    public async Task Credentials_that_are_not_a_bounded_regular_file_are_one_error_and_an_error_event(string kind, string reason)
+    {
+        var path = HostileFiles.Make(_archive.Directory, kind);
+        var environment = _server.ToolEnvironment();
+        environment["GOOGLE_APPLICATION_CREDENTIALS"] = path;
+
+        var result = await BibProcess.RunAsync(
+            ["upload", "gce", "--progress", "json", "--project", Project, "--bucket", Bucket, "--image-name", ImageName, _archive.Path], environment: environment);
+
+        var message = $"cannot load Google credentials: GOOGLE_APPLICATION_CREDENTIALS {path}: {reason}";
+        Assert.Equal(message, result.SingleErrorLine());
+        Assert.Equal(message, result.ErrorEvent());
+        Assert.Empty(_server.Requests);
+    }
+
+    [Theory]
+    [InlineData("GET /storage/v1/b/")]
+    [InlineData("POST /token")]
+    [InlineData("GET /compute/v1/")]
+    [InlineData("POST /upload/storage/v1/")]
+    public async Task A_stalled_call_gives_way_to_an_interrupt_at_once(string call)
+    {
+        var stalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _server.BeforeRequest = async request =>
+        {
+            if (request.StartsWith(call, StringComparison.Ordinal))
+            {
+                stalled.TrySetResult();
+                await Task.Delay(TimeSpan.FromMinutes(3));
+            }
+        };
+        var signalled = new Stopwatch();
+
+        var result = await RunInterruptedAsync(stalled.Task, signalled);
+
+        Assert.Equal("interrupted", result.ErrorMessage());
+        Assert.True(signalled.Elapsed < TimeSpan.FromSeconds(15), $"exited {signalled.Elapsed} after the signal");
+        Assert.Empty(_server.Storage.Objects);
+        Assert.Empty(_server.Compute.Images);
+    }
+
+    [Fact]
+    public async Task Server_text_reaches_the_terminal_with_control_characters_escaped()
+    {
+        _server.Compute.FailImportWith = "bad archive\n\u001b[2J\rcleared\u0007";
+
+        var result = await RunAsync("upload", "gce", "--project", Project, "--bucket", Bucket, "--image-name", ImageName, _archive.Path);
+
+        Assert.Equal($"cannot create GCE image {ImageName}: bad archive\\n\\x1b[2J\\rcleared\\x07", result.ErrorMessage());
     }
 
     [Fact]
@@ -244,7 +346,7 @@ public sealed class UploadGceCommandTests : IDisposable
     }
 
     /// <summary>Runs the upload and sends it SIGINT (a terminal's Ctrl-C) once <paramref name="reached"/> completes.</summary>
-    private Task<BibResult> RunInterruptedAsync(Task reached) => BibProcess.RunAsync(
+    private Task<BibResult> RunInterruptedAsync(Task reached, Stopwatch? signalled = null) => BibProcess.RunAsync(
         ["upload", "gce", "--project", Project, "--bucket", Bucket, "--image-name", ImageName, _archive.Path],
         environment: _server.ToolEnvironment(),
         whileRunning: async process =>
@@ -255,6 +357,7 @@ public sealed class UploadGceCommandTests : IDisposable
                 ArgumentList = { "-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) },
                 UseShellExecute = false,
             })!;
+            signalled?.Start();
             await kill.WaitForExitAsync();
         });
 }

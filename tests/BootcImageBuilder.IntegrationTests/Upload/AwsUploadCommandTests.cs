@@ -103,13 +103,13 @@ public sealed partial class AwsUploadCommandTests(MotoServer moto) : IClassFixtu
     }
 
     [SkippableFact]
-    public async Task A_failed_import_task_deletes_the_uploaded_object_and_registers_nothing()
+    public async Task An_image_the_import_finds_not_raw_fails_the_task_deletes_the_object_and_registers_nothing()
     {
         await moto.EnsureStartedAsync();
         var bucket = await moto.CreateBucketAsync("images");
-        var name = $"{MotoServer.ImportFailureMarker}-{Guid.NewGuid():N}";
+        var name = $"qcow2-{Guid.NewGuid():N}";
 
-        var result = await UploadAsync("--region", MotoServer.Region, "--bucket", bucket, "--ami-name", name, RandomImage(2 * MiB));
+        var result = await UploadAsync("--region", MotoServer.Region, "--bucket", bucket, "--ami-name", name, Qcow2Image());
 
         Assert.Equal(
             "cannot upload AMI: Unable to import snapshot, task result: deleted, msg: ClientError: Disk validation failed [Unsupported specified file format]",
@@ -121,13 +121,33 @@ public sealed partial class AwsUploadCommandTests(MotoServer moto) : IClassFixtu
     }
 
     [SkippableFact]
-    public async Task Json_progress_reports_the_bytes_and_the_status_as_events_only()
+    public async Task An_account_without_the_vmimport_role_is_refused_as_aws_refuses_it_and_the_object_is_deleted()
+    {
+        await moto.EnsureStartedAsync();
+        var bucket = await moto.CreateBucketAsync("images");
+        BibResult? result = null;
+
+        await moto.WithoutImportRoleAsync(async () =>
+            result = await UploadAsync("--progress", "json", "--region", MotoServer.Region, "--bucket", bucket, "--ami-name", "no-role", RandomImage(MiB)));
+
+        Assert.Matches(
+            "^cannot upload AMI: https response error StatusCode: 400, RequestID: [^,]+, api error InvalidParameter: The service role vmimport provided does not exist or does not have sufficient permissions$",
+            result!.SingleErrorLine());
+        Assert.Equal(result.SingleErrorLine(), result.ErrorEvent());
+        Assert.Empty(await moto.ObjectKeysAsync(bucket));
+        Assert.Empty(await moto.ImagesNamedAsync("no-role"));
+    }
+
+    [SkippableFact]
+    public async Task Json_progress_reports_the_bytes_of_a_linked_image_and_the_status_as_events_only()
     {
         await moto.EnsureStartedAsync();
         var bucket = await moto.CreateBucketAsync("images");
         var size = 20 * MiB;
+        var link = Path.Combine(_work, "linked.raw");
+        File.CreateSymbolicLink(link, RandomImage(size));
 
-        var result = await UploadAsync("--progress", "json", "--region", MotoServer.Region, "--bucket", bucket, "--ami-name", "json-ami", RandomImage(size));
+        var result = await UploadAsync("--progress", "json", "--region", MotoServer.Region, "--bucket", bucket, "--ami-name", "json-ami", link);
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         var events = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
@@ -138,6 +158,7 @@ public sealed partial class AwsUploadCommandTests(MotoServer moto) : IClassFixtu
         Assert.Equal(size, bytes[^1].GetProperty("done").GetInt64());
         var done = bytes.Select(e => e.GetProperty("done").GetInt64()).ToList();
         Assert.Equal(done.Order(), done);
+        Assert.Contains(done, d => d > 0 && d < size);
         var messages = events.Where(e => e.GetProperty("type").GetString() == "message").Select(e => e.GetProperty("message").GetString()!).ToList();
         Assert.Contains(messages, m => m.StartsWith("AMI registered: ami-", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.StartsWith("Snapshot ID: snap-", StringComparison.Ordinal));
@@ -153,7 +174,7 @@ public sealed partial class AwsUploadCommandTests(MotoServer moto) : IClassFixtu
         var runs = new[]
         {
             await UploadAsync("--log-level", "debug", "--region", MotoServer.Region, "--bucket", bucket, "--ami-name", "quiet", image),
-            await UploadAsync("--log-level", "debug", "--region", MotoServer.Region, "--bucket", bucket, "--ami-name", MotoServer.ImportFailureMarker, image),
+            await UploadAsync("--log-level", "debug", "--region", MotoServer.Region, "--bucket", bucket, "--ami-name", "not-raw", Qcow2Image()),
             await UploadAsync("--log-level", "debug", "--region", MotoServer.Region, "--bucket", "missing-bucket", "--ami-name", "n", image),
         };
 
@@ -202,8 +223,62 @@ public sealed partial class AwsUploadCommandTests(MotoServer moto) : IClassFixtu
         Assert.Empty(await moto.PendingMultipartUploadsAsync(bucket));
     }
 
+    [SkippableTheory]
+    [InlineData("ec2", 401, "AuthFailure", "AWS was not able to validate the provided access credentials",
+        "retrieving AWS regions for 'us-east-1' failed: https response error StatusCode: 401, RequestID: req-0001, api error AuthFailure: AWS was not able to validate the provided access credentials")]
+    [InlineData("ec2", 400, "RequestExpired", "Request has expired.",
+        "retrieving AWS regions for 'us-east-1' failed: https response error StatusCode: 400, RequestID: req-0001, api error RequestExpired: Request has expired.")]
+    [InlineData("s3", 403, "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.",
+        "retrieving AWS list of buckets failed: https response error StatusCode: 403, RequestID: req-0001, api error InvalidAccessKeyId: The AWS Access Key Id you provided does not exist in our records.")]
+    [InlineData("s3", 400, "ExpiredToken", "The provided token has expired.",
+        "retrieving AWS list of buckets failed: https response error StatusCode: 400, RequestID: req-0001, api error ExpiredToken: The provided token has expired.")]
+    [InlineData("s3", 403, "AccessDenied", "Access Denied",
+        "retrieving AWS list of buckets failed: https response error StatusCode: 403, RequestID: req-0001, api error AccessDenied: Access Denied")]
+    [InlineData("s3", 500, "InternalError", "We encountered an internal error. Please try again.",
+        "retrieving AWS list of buckets failed: https response error StatusCode: 500, RequestID: req-0001, api error InternalError: We encountered an internal error. Please try again.")]
+    [InlineData("s3", 200, "not-xml", "",
+        "retrieving AWS list of buckets failed: deserialization failed: the body is not the XML AWS sends")]
+    [InlineData("s3", 403, "AccessDenied", "echo",
+        "retrieving AWS list of buckets failed: https response error StatusCode: 403, RequestID: req-0001, api error AccessDenied: ")]
+    [InlineData("s3", 404, "NoSuchUpload", "The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.",
+        "https response error StatusCode: 404, RequestID: req-0001, api error NoSuchUpload: The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.")]
+    public async Task A_service_refusal_is_upstreams_message_and_an_error_event_with_no_secret_in_any_log_line(
+        string service, int status, string code, string message, string expected)
+    {
+        await moto.EnsureStartedAsync();
+        var bucket = await moto.CreateBucketAsync("refused");
+        using var endpoint = new AwsErrorEndpoint(bucket, status, code, message);
+        var environment = moto.ToolEnvironment();
+        environment[service == "ec2" ? "AWS_ENDPOINT_URL_EC2" : "AWS_ENDPOINT_URL_S3"] = endpoint.Uri.ToString();
+
+        var result = await BibProcess.RunAsync(
+            ["upload", "aws", "--log-level", "debug", "--progress", "json", "--region", MotoServer.Region, "--bucket", bucket, "--ami-name", "refused", RandomImage(MiB)],
+            environment: environment);
+
+        var error = result.ErrorMessage();
+        Assert.StartsWith("cannot upload AMI: " + expected, error, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error);
+        Assert.Equal(error, result.ErrorEvent());
+        Assert.NotEmpty(endpoint.Signatures);
+        foreach (var secret in moto.Secrets.Concat(endpoint.Signatures))
+        {
+            Assert.DoesNotContain(secret, result.Stdout + result.Stderr, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(await moto.ObjectKeysAsync(bucket));
+    }
+
     private Task<BibResult> UploadAsync(params string[] args) =>
         BibProcess.RunAsync(["upload", "aws", .. args], environment: moto.ToolEnvironment());
+
+    /// <summary>A qcow2 header (magic, version 3) and random bytes: an image the import refuses as not raw.</summary>
+    private string Qcow2Image()
+    {
+        var path = RandomImage(2 * MiB);
+        using var file = File.OpenWrite(path);
+        file.Write([(byte)'Q', (byte)'F', (byte)'I', 0xfb, 0, 0, 0, 3]);
+        return path;
+    }
 
     private string RandomImage(long size)
     {

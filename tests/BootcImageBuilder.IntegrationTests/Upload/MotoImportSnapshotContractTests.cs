@@ -7,7 +7,8 @@ namespace BootcImageBuilder.IntegrationTests.Upload;
 /// The ImportSnapshot and DescribeImportSnapshotTasks the test server adds to moto, held to what the EC2 API reference
 /// documents for them, through the SDK's own parsers: a task id on import; the task "active" and then "completed"
 /// with a snapshot whose volume size is the object's size in GiB rounded up; "deleted" with a status message when
-/// the object is missing; and RegisterImage keeping the mapping to the imported snapshot.
+/// the object is missing or its format is not the one given (or not one ImportSnapshot takes); InvalidParameter
+/// when the account has no <c>vmimport</c> role; and RegisterImage keeping the mapping to the imported snapshot.
 /// </summary>
 public sealed class MotoImportSnapshotContractTests(MotoServer moto) : IClassFixture<MotoServer>
 {
@@ -57,6 +58,49 @@ public sealed class MotoImportSnapshotContractTests(MotoServer moto) : IClassFix
         Assert.Equal("deleted", ended.Status);
         Assert.Contains("does not exist", ended.StatusMessage, StringComparison.Ordinal);
         Assert.Null(ended.SnapshotId);
+    }
+
+    [SkippableTheory]
+    [InlineData("VMDK", "raw")]
+    [InlineData("RAW", "vmdk")]
+    [InlineData(null, "qcow2")]
+    public async Task A_format_other_than_the_objects_or_not_importable_ends_the_task_deleted(string? format, string content)
+    {
+        await moto.EnsureStartedAsync();
+        var bucket = await moto.CreateBucketAsync("contract");
+        var bytes = new byte[4096];
+        (content switch { "vmdk" => "KDMV"u8, "qcow2" => [(byte)'Q', (byte)'F', (byte)'I', 0xfb], _ => [] }).CopyTo(bytes);
+        using (var s3 = moto.S3())
+        {
+            await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = "disk", InputStream = new MemoryStream(bytes) });
+        }
+
+        using var ec2 = moto.Ec2();
+        var started = await ec2.ImportSnapshotAsync(new ImportSnapshotRequest
+        {
+            DiskContainer = new SnapshotDiskContainer { Format = format, UserBucket = new UserBucket { S3Bucket = bucket, S3Key = "disk" } },
+        });
+        await DetailAsync(ec2, started.ImportTaskId);
+        var ended = await DetailAsync(ec2, started.ImportTaskId);
+
+        Assert.Equal(("deleted", "ClientError: Disk validation failed [Unsupported specified file format]"), (ended.Status, ended.StatusMessage));
+        Assert.Null(ended.SnapshotId);
+    }
+
+    [SkippableFact]
+    public async Task Without_the_vmimport_role_the_call_is_refused_with_invalid_parameter()
+    {
+        await moto.EnsureStartedAsync();
+        var bucket = await moto.CreateBucketAsync("contract");
+        using var ec2 = moto.Ec2();
+        Amazon.EC2.AmazonEC2Exception? refusal = null;
+
+        await moto.WithoutImportRoleAsync(async () => refusal = await Assert.ThrowsAsync<Amazon.EC2.AmazonEC2Exception>(() => ec2.ImportSnapshotAsync(new ImportSnapshotRequest
+        {
+            DiskContainer = new SnapshotDiskContainer { UserBucket = new UserBucket { S3Bucket = bucket, S3Key = "disk" } },
+        })));
+
+        Assert.Equal(("InvalidParameter", "The service role vmimport provided does not exist or does not have sufficient permissions"), (refusal!.ErrorCode, refusal.Message));
     }
 
     [SkippableFact]

@@ -24,8 +24,8 @@ public sealed class MotoServer : IDisposable
     /// <summary>Listed by AWS as an opt-in region; the launcher leaves it out of DescribeRegions as for an account without it.</summary>
     public const string DisabledRegion = "me-south-1";
 
-    /// <summary>In an AMI name, makes the import task fail (see the launcher).</summary>
-    public const string ImportFailureMarker = "import-must-fail";
+    /// <summary>The service role ImportSnapshot uses when none is named, as AWS's VM Import documents it.</summary>
+    public const string ImportRole = "vmimport";
 
     private readonly Lazy<Task<Uri>> _started;
     private Process? _process;
@@ -74,6 +74,46 @@ public sealed class MotoServer : IDisposable
         }
 
         await _started.Value;
+    }
+
+    /// <summary>The <c>vmimport</c> role as an account set up for VM Import has it; made when the server starts.</summary>
+    private static readonly (string Name, string Value)[] CreateImportRole =
+    [
+        ("Action", "CreateRole"),
+        ("RoleName", ImportRole),
+        ("AssumeRolePolicyDocument", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"vmie.amazonaws.com"},"Action":"sts:AssumeRole"}]}"""),
+    ];
+
+    /// <summary>Runs <paramref name="work"/> in an account without the <c>vmimport</c> role, and gives the role back after.</summary>
+    public async Task WithoutImportRoleAsync(Func<Task> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await IamAsync(Endpoint, ("Action", "DeleteRole"), ("RoleName", ImportRole));
+        try
+        {
+            await work();
+        }
+        finally
+        {
+            await IamAsync(Endpoint, CreateImportRole);
+        }
+    }
+
+    /// <summary>
+    /// An IAM query call; moto routes it by the credential scope of the Authorization header and checks no
+    /// signature (the IAM client package is not among the test's dependencies).
+    /// </summary>
+    private async Task IamAsync(Uri endpoint, params (string Name, string Value)[] parameters)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
+        {
+            Content = new FormUrlEncodedContent(parameters.Select(p => KeyValuePair.Create(p.Name, p.Value)).Append(KeyValuePair.Create("Version", "2010-05-08"))),
+        };
+        request.Headers.TryAddWithoutValidation(
+            "Authorization", $"AWS4-HMAC-SHA256 Credential={AccessKeyId}/20250101/{Region}/iam/aws4_request, SignedHeaders=host, Signature=0");
+        using var response = await http.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"IAM {parameters[0].Value}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
     public IAmazonS3 S3() => new AmazonS3Client(
@@ -161,7 +201,6 @@ public sealed class MotoServer : IDisposable
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["MOTO_IMPORT_FAIL_MARKER"] = ImportFailureMarker;
         start.Environment["MOTO_DISABLED_REGIONS"] = DisabledRegion;
         _process = Process.Start(start)!;
         // Drained so a chatty server never blocks on a full pipe.
@@ -178,6 +217,7 @@ public sealed class MotoServer : IDisposable
             try
             {
                 using var response = await http.GetAsync(new Uri(endpoint, "/moto-api/"));
+                await IamAsync(endpoint, CreateImportRole);
                 return endpoint;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)

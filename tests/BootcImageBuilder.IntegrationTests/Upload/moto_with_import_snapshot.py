@@ -4,9 +4,12 @@ Usage: python3 moto_with_import_snapshot.py -H 127.0.0.1 -p PORT
 
 ImportSnapshot reads the S3 object named by DiskContainer.UserBucket, and the task completes on the second
 DescribeImportSnapshotTasks (the first one reports it "active"), with a volume and snapshot in the EC2
-backend sized from the object (GiB, rounded up), as AWS does. The task ends "deleted" with a status message
-when the object is missing, or when the description contains MOTO_IMPORT_FAIL_MARKER (default
-"import-must-fail"), so tests can make the import fail after the upload.
+backend sized from the object (GiB, rounded up), as AWS does. What AWS documents it refuses is refused:
+- the call itself, with InvalidParameter, when the service role (RoleName, default "vmimport") does not exist
+  in the account's IAM;
+- the task, which ends "deleted" with a status message, when the object is missing, or when its format (told
+  from its first bytes: VMDK, VHD, QCOW2 or else RAW) is not DiskContainer.Format (when given) or is not one of
+  the formats ImportSnapshot takes (VHD, VMDK, RAW).
 
 RegisterImage keeps what moto's drops: architecture, virtualization type, root device name, boot mode, ENA
 support, and the snapshot the root device's mapping names (in place of moto's auto-created one).
@@ -20,37 +23,62 @@ import math
 import os
 import sys
 
+from moto.ec2.exceptions import InvalidParameter
 from moto.ec2.responses import EC2Response
 from moto.core.responses import ActionResult
+from moto.iam.models import iam_backends
 from moto.s3.models import s3_backends
 
 DISABLED_REGIONS = set(os.environ.get("MOTO_DISABLED_REGIONS", "me-south-1").split(","))
-FAIL_MARKER = os.environ.get("MOTO_IMPORT_FAIL_MARKER", "import-must-fail")
+IMPORTABLE_FORMATS = {"VHD", "VMDK", "RAW"}
 _task_numbers = itertools.count(1)
 # (account, region) -> {task id -> task}
 _tasks = {}
 
 
-def _object_size(account, bucket, key):
+def _object(account, bucket, key):
     try:
-        found = s3_backends[account]["aws"].get_object(bucket, key)
+        return s3_backends[account]["aws"].get_object(bucket, key)
     except Exception:  # a missing bucket raises
         return None
-    return found.size if found is not None else None
+
+
+def _format_of(data):
+    """The disk format the object's bytes show, as the import's disk validation tells it."""
+    if data[:4] == b"KDMV":
+        return "VMDK"
+    if data[:4] == b"QFI\xfb":
+        return "QCOW2"
+    if data[:8] == b"conectix" or data[-512:-504] == b"conectix":
+        return "VHD"
+    return "RAW"
+
+
+def _role_exists(account, name):
+    try:
+        iam_backends[account]["global"].get_role(name)
+        return True
+    except Exception:  # moto raises its NoSuchEntity error
+        return False
 
 
 def import_snapshot(self):
     self.error_on_dryrun()
+    role = self._get_param("RoleName") or "vmimport"
+    if not _role_exists(self.current_account, role):
+        raise InvalidParameter("The service role %s provided does not exist or does not have sufficient permissions" % role)
     description = self._get_param("Description", "")
-    user_bucket = (self._get_param("DiskContainer", {}) or {}).get("UserBucket", {}) or {}
+    container = self._get_param("DiskContainer", {}) or {}
+    user_bucket = container.get("UserBucket", {}) or {}
     bucket, key = user_bucket.get("S3Bucket"), user_bucket.get("S3Key")
+    wanted_format = (container.get("Format") or "").upper()
     task_id = "import-snap-%017x" % next(_task_numbers)
     task = {
         "ImportTaskId": task_id,
         "Description": description,
         "SnapshotTaskDetail": {
             "Description": description,
-            "Format": "RAW",
+            "Format": wanted_format or "RAW",
             "Status": "active",
             "StatusMessage": "pending",
             "Progress": "0",
@@ -58,13 +86,15 @@ def import_snapshot(self):
         },
         "_polls": 0,
     }
-    size = _object_size(self.current_account, bucket, key)
-    if size is None:
+    found = _object(self.current_account, bucket, key)
+    if found is None:
         task["_failure"] = "ClientError: The specified S3 object %s/%s does not exist" % (bucket, key)
-    elif FAIL_MARKER in description:
-        task["_failure"] = "ClientError: Disk validation failed [Unsupported specified file format]"
     else:
-        task["_size"] = size
+        actual_format = _format_of(found.value)
+        if actual_format not in IMPORTABLE_FORMATS or (wanted_format and wanted_format != actual_format):
+            task["_failure"] = "ClientError: Disk validation failed [Unsupported specified file format]"
+        else:
+            task["_size"] = found.size
     _tasks.setdefault((self.current_account, self.region), {})[task_id] = task
     return ActionResult(_public(task))
 

@@ -26,12 +26,23 @@ public sealed class AmiUploader : IDisposable
         AwsClients clients;
         try
         {
+            CheckCredentialFiles();
             clients = AwsClients.ForRegion(target.Region);
+        }
+        catch (BibException e)
+        {
+            throw BibException.Wrap("cannot set up the AWS clients", e);
         }
         catch (Exception e) when (AwsFailures.IsSdkOrNetwork(e) || e is ArgumentException or UriFormatException)
         {
             // A malformed endpoint variable or profile, for instance.
             throw AwsFailures.Wrap("cannot set up the AWS clients: ", e);
+        }
+        catch (Exception e) when (e is TypeInitializationException or InvalidOperationException or FormatException)
+        {
+            // The SDK's parser of the shared files fails this way; its text may quote the file, so it is not shown.
+            Serilog.Log.Debug("reading the AWS configuration failed with {ExceptionType}", e.GetType().Name);
+            throw new BibException("cannot set up the AWS clients: the AWS config or shared credentials file cannot be parsed");
         }
 
         return new AmiUploader(target, clients, tuning ?? AmiUploadTuning.Default);
@@ -75,6 +86,15 @@ public sealed class AmiUploader : IDisposable
     }
 
     public void Dispose() => _clients.Dispose();
+
+    /// <summary>The files the SDK reads credentials and settings from, before it reads them.</summary>
+    private static void CheckCredentialFiles()
+    {
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        CredentialFiles.CheckVariable("AWS_SHARED_CREDENTIALS_FILE", Path.Join(home, ".aws", "credentials"));
+        CredentialFiles.CheckVariable("AWS_CONFIG_FILE", Path.Join(home, ".aws", "config"));
+        CredentialFiles.CheckVariable("AWS_WEB_IDENTITY_TOKEN_FILE");
+    }
 
     private async Task<bool> DeleteObjectAsync(string key, Action<string> status, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Xml;
 using Amazon.Runtime;
 
 namespace BootcImageBuilder.Upload.Aws;
@@ -15,17 +16,32 @@ internal static class AwsFailures
         return new BibException($"{context}{Describe(failure)}");
     }
 
+    /// <summary>
+    /// What the SDK throws for a refusal (<see cref="AmazonServiceException"/> and its subclasses, unmarshalling
+    /// failures among them) or for a failure on this side (<see cref="AmazonClientException"/>: credentials,
+    /// configuration), and what the network and the XML reader throw under it.
+    /// </summary>
     public static bool IsSdkOrNetwork(Exception failure) =>
-        failure is AmazonClientException or HttpRequestException or IOException or TimeoutException;
+        failure is AmazonServiceException or AmazonClientException or HttpRequestException or IOException or TimeoutException or XmlException;
 
+    /// <summary>
+    /// A refusal in the words of upstream's Go SDK (<c>https response error StatusCode: 403, RequestID: …, api error
+    /// AccessDenied: Access Denied</c>); the body of an answer that is not AWS's XML is never quoted, it may echo the request.
+    /// </summary>
     private static string Describe(Exception failure)
     {
         var text = failure switch
         {
-            AmazonServiceException { ErrorCode: { Length: > 0 } code } service => $"{code}: {service.Message}",
+            AmazonUnmarshallingException service => $"{Response(service)}, deserialization failed: the body is not the XML AWS sends",
+            AmazonServiceException { ErrorCode: { Length: > 0 } code } service => $"{Response(service)}, api error {code}: {service.Message}",
+            AmazonServiceException service => $"{Response(service)}, {service.Message}",
             AmazonClientException { InnerException: HttpRequestException http } => http.Message,
+            XmlException => "deserialization failed: the body is not the XML AWS sends",
             _ => failure.Message,
         };
-        return SecretRedaction.Redact(text.ReplaceLineEndings(" ").Trim());
+        return ServerText.Printable(SecretRedaction.Redact(text.Trim()));
     }
+
+    private static string Response(AmazonServiceException failure) =>
+        $"https response error StatusCode: {(int)failure.StatusCode}, RequestID: {failure.RequestId}";
 }

@@ -18,7 +18,7 @@ internal sealed class SnapshotImport(AwsClients clients, AmiUploadTuning tuning)
         var detail = await WaitAsync(started.ImportTaskId, cancellationToken);
         if (detail.Status != "completed")
         {
-            throw new BibException($"Unable to import snapshot, task result: {detail.Status}, msg: {SecretRedaction.Redact(detail.StatusMessage ?? "")}");
+            throw new BibException($"Unable to import snapshot, task result: {detail.Status}, msg: {ServerText.Printable(SecretRedaction.Redact(detail.StatusMessage ?? ""))}");
         }
 
         return detail.SnapshotId;

@@ -42,6 +42,10 @@ internal sealed class ComputeImages(HttpClient http, Uri root, ITokenAccess cred
         };
     }
 
+    /// <summary>A token, as every call gets one; a refused key fails here, the same way whichever API comes first.</summary>
+    public Task<string> TokenAsync(CancellationToken cancellationToken) =>
+        GceCredentials.AccessTokenAsync(credential, root, cancellationToken);
+
     private Uri ProjectUri(string project, string rest) => new(root, $"{Scope}{Uri.EscapeDataString(project)}/{rest}");
 
     private async Task<(HttpStatusCode Status, string Body)> SendRawAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -84,6 +88,6 @@ internal sealed class ComputeImages(HttpClient http, Uri root, ITokenAccess cred
         }
 
         var status = $"HTTP {(int)statusCode}";
-        return message is { Length: > 0 } ? SecretScrubber.Scrub($"{message} ({status})") : status;
+        return message is { Length: > 0 } ? ServerText.Printable(SecretScrubber.Scrub($"{message} ({status})")) : status;
     }
 }

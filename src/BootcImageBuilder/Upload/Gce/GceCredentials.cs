@@ -15,7 +15,8 @@ internal static class GceCredentials
     {
         try
         {
-            return await credential.GetAccessTokenForRequestAsync(requestUri.ToString(), cancellationToken);
+            // A token request that stalls is not cancelled by the library (its refresh is shared); the wait is.
+            return await credential.GetAccessTokenForRequestAsync(requestUri.ToString(), cancellationToken).WaitAsync(cancellationToken);
         }
         catch (TokenResponseException e)
         {
@@ -28,19 +29,37 @@ internal static class GceCredentials
         ArgumentNullException.ThrowIfNull(failure);
         var error = failure.Error;
         var text = string.IsNullOrEmpty(error?.ErrorDescription) ? error?.Error : $"{error.Error}: {error.ErrorDescription}";
-        return SecretScrubber.Scrub($"cannot get a Google access token: {text ?? "refused"}").ReplaceLineEndings(" ");
+        return ServerText.Printable(SecretScrubber.Scrub($"cannot get a Google access token: {text ?? "refused"}"));
+    }
+
+    /// <summary>Where gcloud keeps application-default credentials, which the library reads when the variable is unset.</summary>
+    private static string WellKnownFile()
+    {
+        var config = Environment.GetEnvironmentVariable("CLOUDSDK_CONFIG") is { Length: > 0 } dir
+            ? dir
+            : Path.Join(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config", "gcloud");
+        return Path.Join(config, "application_default_credentials.json");
     }
 
     public static async Task<GoogleCredential> LoadAsync(CancellationToken cancellationToken)
     {
-        if (Environment.GetEnvironmentVariable(CredentialsFileVariable) is { Length: > 0 } path && !File.Exists(path))
+        if (Environment.GetEnvironmentVariable(CredentialsFileVariable) is { Length: > 0 } path && !File.Exists(path) && !Directory.Exists(path))
         {
             throw new BibException($"cannot load Google credentials: {CredentialsFileVariable} names no file");
         }
 
         try
         {
-            var credential = await GoogleCredential.GetApplicationDefaultAsync(cancellationToken);
+            CredentialFiles.CheckVariable(CredentialsFileVariable, WellKnownFile());
+        }
+        catch (BibException e)
+        {
+            throw BibException.Wrap("cannot load Google credentials", e);
+        }
+
+        try
+        {
+            var credential = await GoogleCredential.GetApplicationDefaultAsync(cancellationToken).WaitAsync(cancellationToken);
             return credential.CreateScoped(CloudPlatformScope);
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or FormatException

@@ -33,10 +33,7 @@ public sealed class GceImageUploader(GceEndpoints endpoints)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(archivePath);
-        if (!File.Exists(archivePath))
-        {
-            throw new BibException($"cannot upload GCE image: {archivePath} is not a file");
-        }
+        UploadSource.Check(archivePath, "cannot upload GCE image");
 
         var credential = await GceCredentials.LoadAsync(cancellationToken);
         using var storage = await CreateStorageClientAsync(credential, cancellationToken);
@@ -89,9 +86,11 @@ public sealed class GceImageUploader(GceEndpoints endpoints)
 
     private static async Task CheckTargetAsync(StorageClient storage, ComputeImages compute, GceImageRequest request, CancellationToken cancellationToken)
     {
+        await compute.TokenAsync(cancellationToken);
         try
         {
-            await storage.GetBucketAsync(request.Bucket, cancellationToken: cancellationToken);
+            // The library does not give way to cancellation while a call stalls; the wait does.
+            await storage.GetBucketAsync(request.Bucket, cancellationToken: cancellationToken).WaitAsync(cancellationToken);
         }
         catch (Google.GoogleApiException e) when (e.HttpStatusCode == System.Net.HttpStatusCode.NotFound)
         {
@@ -133,7 +132,7 @@ public sealed class GceImageUploader(GceEndpoints endpoints)
             builder.EmulatorDetection = EmulatorDetection.EmulatorOrProduction;
         }
 
-        return await builder.BuildAsync(cancellationToken);
+        return await builder.BuildAsync(cancellationToken).WaitAsync(cancellationToken);
     }
 
     private async Task CreateImageAsync(ComputeImages compute, GceImageRequest request, string sourceUrl, CancellationToken cancellationToken)
@@ -180,7 +179,7 @@ public sealed class GceImageUploader(GceEndpoints endpoints)
             messages.Add($"HTTP {operation.HttpErrorStatusCode} {operation.HttpErrorMessage}".Trim());
         }
 
-        return SecretScrubber.Scrub(string.Join("; ", messages)).ReplaceLineEndings(" ");
+        return ServerText.Printable(SecretScrubber.Scrub(string.Join("; ", messages)));
     }
 
     /// <summary>The image name plus a random suffix, so concurrent or leftover uploads never collide.</summary>

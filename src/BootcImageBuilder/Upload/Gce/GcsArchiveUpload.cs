@@ -45,7 +45,8 @@ internal sealed class GcsArchiveUpload(StorageClient storage, string bucket, str
         IUploadProgress result;
         try
         {
-            result = await uploader.UploadAsync(cancellationToken);
+            // WaitAsync: the library does not give way to cancellation while a call stalls.
+            result = await uploader.UploadAsync(cancellationToken).WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -84,7 +85,8 @@ internal sealed class GcsArchiveUpload(StorageClient storage, string bucket, str
         try
         {
             // The generation precondition deletes exactly what this run stored.
-            await storage.DeleteObjectAsync(bucket, objectName, new DeleteObjectOptions { IfGenerationMatch = stored.Generation }, timeout.Token);
+            await storage.DeleteObjectAsync(bucket, objectName, new DeleteObjectOptions { IfGenerationMatch = stored.Generation }, timeout.Token)
+                .WaitAsync(timeout.Token);
             _object = null;
             Log.Information("deleted {Object}", Description);
             return true;

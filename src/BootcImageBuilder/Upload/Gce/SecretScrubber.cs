@@ -25,7 +25,7 @@ public static partial class SecretScrubber
     public static string Describe(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        return Scrub(exception.Message).ReplaceLineEndings(" ").Trim();
+        return ServerText.Printable(Scrub(exception.Message).Trim());
     }
 
     [GeneratedRegex(@"-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)", RegexOptions.CultureInvariant)]
