@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up the host, then builds and runs every test project; then builds the release artifacts with
 # scripts/release.sh, checks them (the tarball's binary and the installed dotnet tool run version and manifest, and
-# agree on the revision) and runs the process-level tests against each of them once. Ends with one summary line
+# agree on the revision) and runs the process-level tests (hostile, Ctrl-C and build ones included) against each of
+# them once, and the end-to-end osbuild builds against the NativeAOT binary only. Ends with one summary line
 # "tests: N passed, N failed, N skipped" and exits non-zero when anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +13,9 @@ dotnet build BootcImageBuilder.sln --no-restore --verbosity quiet -nologo || exi
 log=$(mktemp)
 shipped=$(mktemp -d)
 trap 'rm -rf "$log" "$shipped"' EXIT
-dotnet test BootcImageBuilder.sln --no-build --verbosity quiet -nologo 2>&1 | tee "$log"
+# The end-to-end builds (real osbuild, minutes each) run once, against the shipped NativeAOT binary below.
+end_to_end='FullyQualifiedName~BootcImageBuilder.IntegrationTests.EndToEnd.'
+dotnet test BootcImageBuilder.sln --no-build --verbosity quiet -nologo --filter "${end_to_end/\~/!~}" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # The tool as users get it: scripts/release.sh builds the tarball and the dotnet tool once; each is checked by a
@@ -29,12 +32,12 @@ check() {
     status=1
   fi
 }
-process_tests='FullyQualifiedName~ProcessLevelTests|FullyQualifiedName~FlagDefaultsTests|FullyQualifiedName~ManifestCommandTests|FullyQualifiedName~BootcInstallerCommandTests|FullyQualifiedName~PxeManifestCommandTests|FullyQualifiedName~LegacyIsoEndToEndTests|FullyQualifiedName~ShellCompletionTests|FullyQualifiedName~DocumentedExamplesTests|FullyQualifiedName~AwsUploadCommandTests|FullyQualifiedName~UploadAwsCommandTests|FullyQualifiedName~UploadGceCommandTests|FullyQualifiedName~BuildGceFlagsTests'
+process_tests='FullyQualifiedName~ProcessLevelTests|FullyQualifiedName~FlagDefaultsTests|FullyQualifiedName~ManifestCommandTests|FullyQualifiedName~BootcInstallerCommandTests|FullyQualifiedName~PxeManifestCommandTests|FullyQualifiedName~LegacyIsoEndToEndTests|FullyQualifiedName~ShellCompletionTests|FullyQualifiedName~DocumentedExamplesTests|FullyQualifiedName~AwsUploadCommandTests|FullyQualifiedName~UploadAwsCommandTests|FullyQualifiedName~UploadGceCommandTests|FullyQualifiedName~BuildGceFlagsTests|FullyQualifiedName~BuildCommandTests|FullyQualifiedName~HostileConfigTests|FullyQualifiedName~HostileRunTests|FullyQualifiedName~CtrlCTests'
 run_against() {
-  local binary=$1
+  local binary=$1 filter=$2
   echo "== process-level tests against $binary"
   for project in tests/BootcImageBuilder.Cli.Tests tests/BootcImageBuilder.IntegrationTests; do
-    BIB_TEST_BINARY=$binary dotnet test "$project" --no-build --verbosity quiet -nologo --filter "$process_tests" 2>&1 | tee -a "$log"
+    BIB_TEST_BINARY=$binary dotnet test "$project" --no-build --verbosity quiet -nologo --filter "$filter" 2>&1 | tee -a "$log"
     [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
   done
 }
@@ -70,8 +73,8 @@ check "release tarball binary: manifest of the example image" writes_manifest "$
 check "release nupkg: dotnet tool install --add-source" install_tool
 check "release nupkg tool: version shows this checkout's revision" reports_revision "$shipped/tool/bootc-image-builder"
 check "release tarball and nupkg: the same version text" same_version_text "$binary" "$shipped/tool/bootc-image-builder"
-[ -x "$binary" ] && run_against "$binary"
-[ -x "$shipped/tool/bootc-image-builder" ] && run_against "$shipped/tool/bootc-image-builder"
+[ -x "$binary" ] && run_against "$binary" "$process_tests|$end_to_end"
+[ -x "$shipped/tool/bootc-image-builder" ] && run_against "$shipped/tool/bootc-image-builder" "$process_tests"
 
 # dotnet prints one "Passed!/Failed!  - Failed: F, Passed: P, Skipped: S, Total: T" line per test run.
 read -r passed failed skipped assemblies < <(awk -F'[:,]' '

@@ -46,12 +46,7 @@ internal static class BibApplication
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            // A signal reaches podman children too (Ctrl-C signals the whole process group): their failures are the
-            // signal's doing, so the run reports the interruption rather than what a killed child printed.
-            var failure = cancellationToken.IsCancellationRequested && e is not OperationCanceledException
-                ? new OperationCanceledException("interrupted", e, cancellationToken)
-                : e;
-            return ErrorReporter.Report(stderr, failure, DateTime.Now);
+            return ErrorReporter.Report(stderr, ErrorReporter.AsReported(e, cancellationToken), DateTime.Now);
         }
         finally
         {

@@ -45,9 +45,9 @@ internal sealed class BuildFlow(
         {
             await RunAsync(settings, progress, StopOnce, cancellationToken);
         }
-        catch (Exception e) when (e is BibException or OperationCanceledException)
+        catch (Exception e)
         {
-            progress.Error(e is BibException ? e.Message : "interrupted");
+            ProgressReporters.ReportFailure(progress, e, cancellationToken);
             throw;
         }
         finally

@@ -91,7 +91,7 @@ internal sealed class CommandHandlers(TextWriter stdout, TextWriter stderr) : IC
             {
                 throw BibException.Wrap("cannot upload AMI", e);
             }
-        });
+        }, cancellationToken);
         return 0;
     }
 
@@ -103,12 +103,12 @@ internal sealed class CommandHandlers(TextWriter stdout, TextWriter stderr) : IC
             progress.Start();
             return GceUploadStep.RunAsync(
                 settings.Gce, settings.ArchivePath, progress, new ResultLine(settings.Progress, progress, stdout), cancellationToken);
-        });
+        }, cancellationToken);
         return 0;
     }
 
     private ManifestGeneration CreateManifestGeneration() => new(
         warn => ManifestGenerator.Create(new BootcInfoResolver(new Podman(new ProcessRunner())), warn),
-        new BlueprintLoader("/", () => Console.In),
+        new BlueprintLoader("/"),
         stderr);
 }

@@ -13,6 +13,73 @@ internal static class BibProcess
     /// </summary>
     public static readonly string? BinaryOverride = Environment.GetEnvironmentVariable("BIB_TEST_BINARY") is { Length: > 0 } path ? path : null;
 
+    /// <summary>
+    /// Starts a program with every signal at its default disposition, as a terminal's shell starts a command. A test
+    /// host started as a background job of a non-interactive shell ignores SIGINT, and a child inherits that: the tool
+    /// would rightly keep ignoring it.
+    /// </summary>
+    private static readonly string[] Launcher = ["env", "--default-signal"];
+
+    /// <summary>The command line that starts the tool (<see cref="BinaryOverride"/> or the test build's dll) under <see cref="Launcher"/>.</summary>
+    public static IReadOnlyList<string> CommandLine(IEnumerable<string> args) =>
+        [.. Launcher, .. BinaryOverride is null ? (string[])["dotnet", "exec", DllPath] : [BinaryOverride], .. args];
+
+    /// <summary>A <see cref="ProcessStartInfo"/> for <paramref name="commandLine"/>, its streams redirected.</summary>
+    public static ProcessStartInfo StartInfo(IReadOnlyList<string> commandLine)
+    {
+        var start = new ProcessStartInfo(commandLine[0])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in commandLine.Skip(1))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return start;
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="pid"/> runs the tool itself (the launchers exec it, so a signal reaches the tool), and
+    /// asserts that the tool was started with SIGINT at its default. The tool's own status cannot tell: the runtime
+    /// installs its handler over an inherited SIG_IGN (and then ignores SIGINT), so a plain program started the same
+    /// way from this test host shows what the tool inherited.
+    /// </summary>
+    public static async Task AssertTakesSigIntAsync(int pid)
+    {
+        var tool = BinaryOverride ?? DllPath;
+        for (var i = 0; i < 500 && !RunsTool(pid, tool); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(RunsTool(pid, tool), $"process {pid} never ran {tool}");
+        var probe = StartInfo([.. Launcher, "grep", "^SigIgn:", "/proc/self/status"]);
+        using var process = Process.Start(probe)!;
+        var ignored = (await process.StandardOutput.ReadToEndAsync()).Trim();
+        await process.WaitForExitAsync();
+        var mask = ulong.Parse(ignored["SigIgn:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True((mask & (1UL << (2 - 1))) == 0, $"the tool is started with SIGINT ignored ({ignored})");
+    }
+
+    private static bool RunsTool(int pid, string tool) => CommandLineOf(pid) is [var program, ..] argv && program != Launcher[0] && argv.Contains(tool);
+
+    /// <summary>The argv of process <paramref name="pid"/>; empty once it is gone.</summary>
+    public static string[] CommandLineOf(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        }
+        catch (IOException)
+        {
+            return [];
+        }
+    }
+
     public static BibResult Run(params string[] args) => RunAsync(args).GetAwaiter().GetResult();
 
     /// <param name="args">The command line.</param>
@@ -27,25 +94,8 @@ internal static class BibProcess
         Func<Process, Task>? whileRunning = null,
         string? workingDirectory = null)
     {
-        var start = new ProcessStartInfo(BinaryOverride ?? "dotnet")
-        {
-            WorkingDirectory = workingDirectory ?? "",
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        if (BinaryOverride is null)
-        {
-            start.ArgumentList.Add("exec");
-            start.ArgumentList.Add(DllPath);
-        }
-
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = StartInfo(CommandLine(args));
+        start.WorkingDirectory = workingDirectory ?? "";
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
         {
             if (value is null)

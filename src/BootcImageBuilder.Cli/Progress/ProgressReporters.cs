@@ -20,7 +20,8 @@ internal static class ProgressReporters
     public static string CachedMessage(IReadOnlyList<string> pipelines) =>
         $"Reused from the osbuild store: {string.Join(", ", pipelines)}";
     /// <summary>Runs <paramref name="work"/> with a reporter of <paramref name="mode"/>: a failure becomes its error event, and the view is stopped either way.</summary>
-    public static async Task RunWithAsync(ProgressMode mode, TextWriter stdout, TextWriter stderr, Func<IProgressReporter, Task> work)
+    public static async Task RunWithAsync(
+        ProgressMode mode, TextWriter stdout, TextWriter stderr, Func<IProgressReporter, Task> work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
         var progress = Create(mode, stdout, stderr);
@@ -28,9 +29,9 @@ internal static class ProgressReporters
         {
             await work(progress);
         }
-        catch (Exception e) when (e is BibException or OperationCanceledException)
+        catch (Exception e)
         {
-            progress.Error(e is BibException ? e.Message : "interrupted");
+            ReportFailure(progress, e, cancellationToken);
             throw;
         }
         finally
@@ -38,6 +39,13 @@ internal static class ProgressReporters
             progress.Stop();
             (progress as IDisposable)?.Dispose();
         }
+    }
+
+    /// <summary>Sends the error event with the words of the run's final error line (<see cref="ErrorReporter"/>).</summary>
+    public static void ReportFailure(IProgressReporter progress, Exception failure, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        progress.Error(ErrorReporter.MessageOf(ErrorReporter.AsReported(failure, cancellationToken)));
     }
 
     private static int TerminalWidth()

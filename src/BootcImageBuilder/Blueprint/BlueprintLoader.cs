@@ -20,13 +20,13 @@ public sealed class BlueprintLoader
     private readonly Func<TextReader> stdin;
 
     /// <param name="rootDirectory">Where the default config files are looked for; <c>/</c> in the bib container.</param>
-    /// <param name="stdin">Opens standard input, read for <c>--config -</c>.</param>
+    /// <param name="stdin">Opens standard input, read for <c>--config -</c>; descriptor 0, refused when closed or unreadable, when null.</param>
     /// <param name="stdinTimeout">How long <c>--config -</c> waits for standard input to end; 30 seconds when null.</param>
     public BlueprintLoader(string rootDirectory = "/", Func<TextReader>? stdin = null, TimeSpan? stdinTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(rootDirectory);
         RootDirectory = rootDirectory;
-        this.stdin = stdin ?? (() => Console.In);
+        this.stdin = stdin ?? OpenStandardInput;
         StdinTimeout = stdinTimeout ?? TimeSpan.FromSeconds(30);
     }
 
@@ -120,6 +120,10 @@ public sealed class BlueprintLoader
             throw new BibException($"read \"-\": {e.Message}", e);
         }
     }
+
+    // A closed or unreadable descriptor 0 is refused at once rather than waited on until the time limit.
+    private static TextReader OpenStandardInput() =>
+        StandardInput.Problem() is { } problem ? throw new BibException($"read \"-\": {problem}") : Console.In;
 
     private static string ReadLimited(TextReader reader)
     {

@@ -351,6 +351,7 @@ public abstract class UploadGceCommandTests : IDisposable
         environment: _server.ToolEnvironment(),
         whileRunning: async process =>
         {
+            await BibProcess.AssertTakesSigIntAsync(process.Id);
             await reached.WaitAsync(TimeSpan.FromMinutes(1));
             using var kill = Process.Start(new ProcessStartInfo("kill")
             {

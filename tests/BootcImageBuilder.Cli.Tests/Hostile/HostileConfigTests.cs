@@ -4,8 +4,9 @@ using System.Text;
 namespace BootcImageBuilder.Cli.Tests.Hostile;
 
 /// <summary>
-/// Every hostile config ends in one error line of ours with exit 1, prints no secret, writes nothing, and starts no
-/// container (the image is never reached, so it need not exist).
+/// Every hostile config ends in one error line of ours with exit 1, prints no secret, writes nothing, and leaves what
+/// hostile image cases must not leave either: no container of the tool's, no image mount, no temporary file (the image
+/// is never reached, so it need not exist).
 /// </summary>
 public class HostileConfigTests
 {
@@ -21,6 +22,7 @@ public class HostileConfigTests
         {
             Create(work.FullName, item);
             var before = Entries(work.FullName);
+            var podman = await LeftBehind.SnapshotAsync();
 
             var result = await HostileRun.RunAsync(["manifest", "--config", item.FileName, NeverReached], work.FullName);
 
@@ -28,6 +30,7 @@ public class HostileConfigTests
             Assert.DoesNotContain(HostileConfigCases.Secret, result.Stderr, StringComparison.Ordinal);
             Assert.Empty(result.Stdout);
             Assert.Equal(before, Entries(work.FullName));
+            await LeftBehind.AssertNothingAddedAsync(podman);
         }
         finally
         {
@@ -55,6 +58,55 @@ public class HostileConfigTests
     }
 
     [Fact]
+    public async Task Closed_stdin_is_refused_at_once()
+    {
+        var watch = Stopwatch.StartNew();
+
+        var result = await RunWithStdinAsync(stdin: null, keepStdinOpen: false, signal: null, stdinRedirection: "0<&-");
+
+        Assert.Equal("cannot generate manifest: cannot read config: read \"-\": standard input is closed", HostileRun.SingleCleanError(result));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Write_only_stdin_is_refused_at_once()
+    {
+        var sink = Path.GetTempFileName();
+        try
+        {
+            var result = await RunWithStdinAsync(stdin: null, keepStdinOpen: false, signal: null, stdinRedirection: $"0>'{sink}'");
+
+            Assert.Equal("cannot generate manifest: cannot read config: read \"-\": standard input is not open for reading", HostileRun.SingleCleanError(result));
+        }
+        finally
+        {
+            File.Delete(sink);
+        }
+    }
+
+    [Fact]
+    public async Task Stdin_from_dev_null_is_empty_input_read_at_once()
+    {
+        var watch = Stopwatch.StartNew();
+
+        var result = await RunWithStdinAsync(stdin: null, keepStdinOpen: false, signal: null, stdinRedirection: "0</dev/null");
+
+        Assert.Equal("cannot generate manifest: cannot read config: cannot decode \"-\": unexpected end of JSON input", HostileRun.SingleCleanError(result));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task An_open_silent_stdin_ends_at_the_time_limit()
+    {
+        var watch = Stopwatch.StartNew();
+
+        var result = await RunWithStdinAsync(stdin: null, keepStdinOpen: true, signal: null);
+
+        Assert.Equal("cannot generate manifest: cannot read config: read \"-\": standard input did not end within 30 seconds", HostileRun.SingleCleanError(result));
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
     public async Task Over_1_MiB_on_stdin_is_refused()
     {
         var result = await RunWithStdinAsync(stdin: "{" + new string(' ', 1100 * 1024) + "}", keepStdinOpen: false, signal: null);
@@ -63,7 +115,7 @@ public class HostileConfigTests
     }
 
     /// <summary>Runs <c>manifest --config -</c>, signalling the process group two seconds in when <paramref name="signal"/> is set.</summary>
-    private static async Task<BibResult> RunWithStdinAsync(string? stdin, bool keepStdinOpen, string? signal)
+    private static async Task<BibResult> RunWithStdinAsync(string? stdin, bool keepStdinOpen, string? signal, string? stdinRedirection = null)
     {
         var work = Directory.CreateTempSubdirectory("bib-hostile-");
         try
@@ -75,9 +127,11 @@ public class HostileConfigTests
                 keepStdinOpen,
                 signal is null ? null : async group =>
                 {
+                    await BibProcess.AssertTakesSigIntAsync(group);
                     await Task.Delay(TimeSpan.FromSeconds(2));
                     HostileRun.Signal(group, signal);
-                });
+                },
+                stdinRedirection);
         }
         finally
         {

@@ -4,8 +4,9 @@ using System.Text.RegularExpressions;
 namespace BootcImageBuilder.Cli.Tests.Hostile;
 
 /// <summary>
-/// Runs the built tool in a working directory of its own and, through <c>setsid</c>, in a process group of its own,
-/// so that a test can signal the whole group as a terminal's Ctrl-C does. Standard input may be left open.
+/// Runs the tool (<see cref="BibProcess.CommandLine"/>: the shipped binary under <c>BIB_TEST_BINARY</c>) in a working
+/// directory of its own and, through <c>setsid</c>, in a process group of its own, so that a test can signal the whole
+/// group as a terminal's Ctrl-C does. Standard input may be left open, or replaced (closed, <c>/dev/null</c>).
 /// </summary>
 internal static partial class HostileRun
 {
@@ -16,26 +17,23 @@ internal static partial class HostileRun
     /// <param name="stdin">Written to stdin; null writes nothing.</param>
     /// <param name="keepStdinOpen">Leaves stdin open after writing, as a terminal or a stuck pipe would.</param>
     /// <param name="whileRunning">Runs once the process has started, given its process group id.</param>
+    /// <param name="stdinRedirection">A shell redirection that replaces the pipe on descriptor 0, e.g. <c>0&lt;&amp;-</c> to start the tool with it closed.</param>
     public static async Task<BibResult> RunAsync(
         IReadOnlyList<string> args,
         string workingDirectory,
         string? stdin = null,
         bool keepStdinOpen = false,
-        Func<int, Task>? whileRunning = null)
+        Func<int, Task>? whileRunning = null,
+        string? stdinRedirection = null)
     {
-        var start = new ProcessStartInfo("setsid")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
-        foreach (var arg in (string[])["dotnet", "exec", BibProcess.DllPath, .. args])
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        string[] redirect = stdinRedirection is null ? [] : ["bash", "-c", $"exec \"$@\" {stdinRedirection}", "bash"];
+        var start = BibProcess.StartInfo(["setsid", .. redirect, .. BibProcess.CommandLine(args)]);
+        start.WorkingDirectory = workingDirectory;
+        // A private TMPDIR shows every temporary file the run leaves; the runtime's own diagnostics socket is kept out
+        // of it, since a run killed by a signal before its handlers exist cannot remove that.
+        var temporary = LeftBehind.NewTemporaryDirectory();
+        start.Environment["TMPDIR"] = temporary.Path;
+        start.Environment["DOTNET_EnableDiagnostics"] = "0";
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -50,7 +48,7 @@ internal static partial class HostileRun
             process.StandardInput.Close();
         }
 
-        // setsid execs the tool without forking (the child is not a group leader), so its pid is the group's id.
+        // setsid, bash and env exec the tool without forking (the child is not a group leader), so its pid is the group's id.
         if (whileRunning is not null)
         {
             await whileRunning(process.Id);
@@ -67,7 +65,9 @@ internal static partial class HostileRun
             throw new TimeoutException($"bootc-image-builder did not finish in {Limit.TotalSeconds} seconds");
         }
 
-        return new BibResult(process.ExitCode, await stdout, await stderr);
+        var result = new BibResult(process.ExitCode, await stdout, await stderr);
+        temporary.AssertEmptyAndDelete();
+        return result;
     }
 
     /// <summary>Sends <paramref name="signal"/> to every process of group <paramref name="processGroup"/>.</summary>

@@ -10,23 +10,32 @@ namespace BootcImageBuilder.Cli.Tests.Hostile;
 internal static class LeftBehind
 {
     /// <summary>Fails when a container of <paramref name="imageIds"/> exists, one of them is mounted, or an overlay mount has no owner.</summary>
-    public static async Task AssertNothingAsync(IReadOnlyCollection<string> imageIds)
-    {
-        string problem = "";
-        // Other tests start and remove containers meanwhile; only a problem that persists is a leak.
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            problem = await FindProblemAsync(imageIds);
-            if (problem.Length == 0)
-            {
-                return;
-            }
+    public static Task AssertNothingAsync(IReadOnlyCollection<string> imageIds) => AssertNoLastingProblemAsync(() => FindProblemAsync(imageIds));
 
-            await Task.Delay(TimeSpan.FromSeconds(1));
+    /// <summary>The tool's containers and the image mounts before a run whose image is not known (or never reached).</summary>
+    public static async Task<PodmanState> SnapshotAsync() =>
+        new(await ToolContainersAsync(), (await PodmanAsync("image", "mount")).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>Fails when a container of the tool's or an image mount appeared since <paramref name="before"/>, or an overlay mount has no owner.</summary>
+    public static Task AssertNothingAddedAsync(PodmanState before) => AssertNoLastingProblemAsync(async () =>
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        var containers = (await ToolContainersAsync()).Except(before.ToolContainers).ToList();
+        if (containers.Count > 0)
+        {
+            return $"containers left behind: {string.Join(", ", containers)}";
         }
 
-        Assert.Fail(problem);
-    }
+        var imageMounts = await PodmanAsync("image", "mount");
+        var mounts = imageMounts.Split('\n', StringSplitOptions.RemoveEmptyEntries).Except(before.ImageMounts).ToList();
+        return mounts.Count > 0 ? $"images left mounted: {string.Join(", ", mounts)}" : await FindOrphanMountsAsync(imageMounts);
+    });
+
+    /// <summary>
+    /// A private, empty <c>TMPDIR</c> for one run; <see cref="TemporaryDirectory.AssertEmptyAndDelete"/> fails when the
+    /// run left a temporary file in it.
+    /// </summary>
+    public static TemporaryDirectory NewTemporaryDirectory() => new(Directory.CreateTempSubdirectory("bib-tmpdir-").FullName);
 
     /// <summary>Fails when <paramref name="directory"/> holds anything but <paramref name="expected"/> (names relative to it).</summary>
     public static void AssertOnlyFiles(string directory, params string[] expected)
@@ -58,11 +67,38 @@ internal static class LeftBehind
             }
         }
 
+        return await FindOrphanMountsAsync(imageMounts);
+    }
+
+    private static async Task AssertNoLastingProblemAsync(Func<Task<string>> findProblem)
+    {
+        string problem = "";
+        // Other tests start and remove containers meanwhile; only a problem that persists is a leak.
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            problem = await findProblem();
+            if (problem.Length == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Fail(problem);
+    }
+
+    private static async Task<string> FindOrphanMountsAsync(string imageMounts)
+    {
         var mounted = OverlayMounts();
         var owned = (await OwnedMountsAsync(imageMounts)).ToHashSet(StringComparer.Ordinal);
         var orphans = mounted.Where(m => !owned.Contains(m)).ToList();
         return orphans.Count == 0 ? "" : $"overlay mounts without an owner: {string.Join(", ", orphans)}";
     }
+
+    /// <summary>The containers the tool names (<c>bib-inspect-…</c>), as "ID NAME" lines.</summary>
+    private static async Task<string[]> ToolContainersAsync() =>
+        (await PodmanAsync("ps", "-a", "--filter", "name=^bib-", "--format", "{{.ID}} {{.Names}}")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     private static List<string> OverlayMounts() =>
         File.ReadAllLines("/proc/self/mountinfo")
@@ -100,5 +136,27 @@ internal static class LeftBehind
         _ = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return await output;
+    }
+}
+
+/// <summary>What <see cref="LeftBehind.SnapshotAsync"/> saw.</summary>
+internal sealed record PodmanState(IReadOnlyList<string> ToolContainers, IReadOnlyList<string> ImageMounts);
+
+/// <summary>A run's private <c>TMPDIR</c>.</summary>
+internal sealed class TemporaryDirectory(string path)
+{
+    public string Path { get; } = path;
+
+    /// <summary>Fails when the run left anything in the directory; removes it either way.</summary>
+    public void AssertEmptyAndDelete()
+    {
+        try
+        {
+            LeftBehind.AssertOnlyFiles(Path);
+        }
+        finally
+        {
+            Directory.Delete(Path, recursive: true);
+        }
     }
 }

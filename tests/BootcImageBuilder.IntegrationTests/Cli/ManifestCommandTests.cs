@@ -262,6 +262,7 @@ public class ManifestCommandTests
 
         var result = await BibProcess.RunAsync(["manifest", image], whileRunning: async process =>
         {
+            await BibProcess.AssertTakesSigIntAsync(process.Id);
             // The slow bootc stand-in sleeps inside the inspection container; interrupt once it is there.
             for (var i = 0; i < 300 && (await PodmanProbe.ContainersOfAsync(image)).Count == 0; i++)
             {

@@ -8,7 +8,10 @@ public sealed class BtrfsRootDiskBuild : EndToEndBuild
 {
     protected override string GoArch => "ppc64le";
 
-    protected override IReadOnlyList<string> Arguments => ["--target-arch", "ppc64le", "--rootfs", "btrfs", "--type", "raw"];
+    /// <summary>The output is given to a user other than root, as a non-root owner of the output directory would ask.</summary>
+    public const string Owner = "4242:4343";
+
+    protected override IReadOnlyList<string> Arguments => ["--target-arch", "ppc64le", "--rootfs", "btrfs", "--type", "raw", "--chown", Owner];
 
     protected override string ConfigToml => """
         [[customizations.group]]
@@ -37,6 +40,19 @@ public sealed class BtrfsRootDiskTests(BtrfsRootDiskBuild build) : IClassFixture
         Assert.Equal(GiB, disk.Partitions[1].SizeBytes);
         Assert.Equal("ext4", await disk.FilesystemTypeAsync(2));
         Assert.Equal("btrfs", await disk.FilesystemTypeAsync(3));
+    }
+
+    [SkippableFact]
+    public async Task Chown_gives_the_whole_output_tree_to_the_owner()
+    {
+        await build.EnsureBuiltAsync();
+
+        var tree = (await TestImages.RunCheckedAsync("find", build.Output, "-printf", "%P %U:%G\n")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(
+            [" ", "image ", "image/disk.raw ", "manifest-raw.json "],
+            tree.Select(line => line[..(line.LastIndexOf(' ') + 1)]).Order(StringComparer.Ordinal));
+        Assert.All(tree, line => Assert.EndsWith(" " + BtrfsRootDiskBuild.Owner, line, StringComparison.Ordinal));
     }
 
     [SkippableFact]

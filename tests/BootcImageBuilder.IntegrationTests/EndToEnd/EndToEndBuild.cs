@@ -91,14 +91,9 @@ public abstract class EndToEndBuild : IAsyncLifetime
         var image = await DebianBootcImage.ForArchAsync(GoArch);
         var config = Path.Join(Work, "config.toml");
         await File.WriteAllTextAsync(config, ConfigToml);
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])[
-            "exec", BibProcess.DllPath, "build", "--config", config, "--output", output, "--store", Path.Join(Work, "store"),
-            "--progress", "verbose", .. Arguments, image])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = BibProcess.StartInfo(BibProcess.CommandLine([
+            "build", "--config", config, "--output", output, "--store", Path.Join(Work, "store"), "--progress", "verbose", .. Arguments, image]));
+        start.RedirectStandardInput = false;
         start.Environment["PATH"] = $"{bin}:{Environment.GetEnvironmentVariable("PATH")}";
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;

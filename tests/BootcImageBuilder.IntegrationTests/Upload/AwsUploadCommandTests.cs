@@ -205,6 +205,7 @@ public sealed partial class AwsUploadCommandTests(MotoServer moto) : IClassFixtu
             environment: moto.ToolEnvironment(),
             whileRunning: async process =>
             {
+                await BibProcess.AssertTakesSigIntAsync(process.Id);
                 var deadline = Stopwatch.StartNew();
                 while ((await moto.PendingMultipartUploadsAsync(bucket)).Count == 0)
                 {

@@ -90,6 +90,36 @@ public class MonitorStatusScannerTests
     }
 
     [Fact]
+    public async Task A_record_over_the_limit_is_refused_naming_the_limit()
+    {
+        var huge = "\x1e{\"message\": \"" + new string('x', MonitorStatusScanner.MaxRecordLength) + "\"}\n";
+
+        var error = await Assert.ThrowsAsync<BibException>(() => ScanAsync("\x1e{\"message\": \"first\"}\n" + huge));
+
+        Assert.Equal(
+            "error parsing osbuild status, please report a bug and try with \"--progress=verbose\": a record is longer than 16 MiB",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task A_record_just_under_the_limit_is_read()
+    {
+        var padding = new string('x', MonitorStatusScanner.MaxRecordLength - "\x1e{\"message\": \"\"}".Length);
+
+        var status = Assert.Single(await ScanAsync("\x1e{\"message\": \"" + padding + "\"}\n"));
+
+        Assert.Equal(padding, status.Trace);
+    }
+
+    [Fact]
+    public async Task A_count_no_int_holds_is_a_parse_error()
+    {
+        var error = await Assert.ThrowsAsync<BibException>(() => ScanAsync("\x1e{\"progress\": {\"done\": 1e99, \"total\": 2}}\n"));
+
+        Assert.StartsWith("error parsing osbuild status, please report a bug and try with \"--progress=verbose\": cannot scan line:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_empty_stream_has_no_status()
     {
         Assert.Empty(await ScanAsync(""));

@@ -170,6 +170,47 @@ public sealed class OsbuildRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_huge_monitor_record_stops_osbuild_with_the_limit_in_the_error()
+    {
+        var error = await StreamStoppingOsbuildAsync("\x1e{\"message\": \"" + new string('x', MonitorStatusScanner.MaxRecordLength + 1) + "\"}\n");
+
+        Assert.EndsWith(": a record is longer than 16 MiB", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_broken_monitor_stream_stops_osbuild_instead_of_waiting_for_it()
+    {
+        var error = await StreamStoppingOsbuildAsync("\x1e{\"message\": \"unterminated\n");
+
+        Assert.StartsWith("error parsing osbuild status", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_listener_failure_stops_osbuild_and_is_reported()
+    {
+        _osbuild.Replaying(Recordings.Success).Set("FAKE_OSBUILD_SLEEP", "60");
+
+        await Assert.ThrowsAsync<IOException>(() => FakeOsbuild.Runner.RunMonitoredAsync(
+            Manifest, _osbuild.Invocation("/store", _output, "image"), _ => throw new IOException("stdout is gone"), CancellationToken.None));
+
+        Assert.True(_osbuild.WasInterrupted, "osbuild was not stopped");
+    }
+
+    [Fact]
+    public async Task An_osbuild_that_ignores_the_interrupt_is_killed_after_the_grace()
+    {
+        var garbage = Path.Combine(_output, "garbage.jsonseq");
+        await File.WriteAllTextAsync(garbage, "not json\n");
+        _osbuild.Set("FAKE_OSBUILD_REPLAY", garbage).Set("FAKE_OSBUILD_SLEEP", "60").Set("FAKE_OSBUILD_IGNORE_SIGINT", "1");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        await Assert.ThrowsAsync<BibException>(() => new OsbuildRunner(FakeOsbuild.ExecutablePath) { StopGrace = TimeSpan.FromSeconds(1) }.RunMonitoredAsync(
+            Manifest, _osbuild.Invocation("/store", _output, "image"), _ => { }, CancellationToken.None));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"waited {clock.Elapsed} for osbuild");
+    }
+
+    [Fact]
     public async Task A_missing_osbuild_is_a_clear_error()
     {
         var runner = new OsbuildRunner("/nonexistent/osbuild");
@@ -178,6 +219,22 @@ public sealed class OsbuildRunnerTests : IDisposable
             Manifest, new OsbuildInvocation("/store", _output, ["image"]), TextWriter.Null, TextWriter.Null, CancellationToken.None));
 
         Assert.StartsWith("error starting osbuild: exec: \"/nonexistent/osbuild\":", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs an osbuild that writes <paramref name="stream"/> to its monitor and then works on for a minute; asserts it was stopped early.</summary>
+    private async Task<BibException> StreamStoppingOsbuildAsync(string stream)
+    {
+        var replay = Path.Combine(_output, "stream.jsonseq");
+        await File.WriteAllTextAsync(replay, stream);
+        _osbuild.Set("FAKE_OSBUILD_REPLAY", replay).Set("FAKE_OSBUILD_SLEEP", "60");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<BibException>(() => FakeOsbuild.Runner.RunMonitoredAsync(
+            Manifest, _osbuild.Invocation("/store", _output, "image"), _ => { }, CancellationToken.None));
+
+        Assert.True(_osbuild.WasInterrupted, "osbuild was not stopped");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"waited {clock.Elapsed} for osbuild");
+        return error;
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

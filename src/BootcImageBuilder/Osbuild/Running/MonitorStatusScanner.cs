@@ -1,16 +1,24 @@
+using System.Text;
 using System.Text.Json;
 
 namespace BootcImageBuilder.Osbuild.Running;
 
 /// <summary>
 /// Reads osbuild's JSON-seq monitor stream (<c>0x1E</c> + one JSON object + newline per record). osbuild sends a
-/// context in full the first time and afterwards only its id, so contexts are remembered by id.
+/// context in full the first time and afterwards only its id, so contexts are remembered by id. A record may carry a
+/// whole stage's output, but no more than <see cref="MaxRecordLength"/> characters are held for one.
 /// </summary>
 public sealed class MonitorStatusScanner(TextReader reader)
 {
+    /// <summary>16 MiB of JSON (osbuild writes ASCII), far above the longest stage output a build produces.</summary>
+    public const int MaxRecordLength = 16 * 1024 * 1024;
+
     private const string ParseErrorPrefix = "error parsing osbuild status, please report a bug and try with \"--progress=verbose\"";
 
     private readonly Dictionary<string, RecordContext> _contexts = new(StringComparer.Ordinal);
+    private readonly char[] _buffer = new char[4096];
+    private int _position;
+    private int _end;
 
     /// <summary>The next status, or null at the end of the stream.</summary>
     public async Task<MonitorStatus?> ReadAsync(CancellationToken cancellationToken)
@@ -18,13 +26,13 @@ public sealed class MonitorStatusScanner(TextReader reader)
         string? line;
         do
         {
-            line = await reader.ReadLineAsync(cancellationToken);
+            line = await ReadRecordAsync(cancellationToken);
             if (line is null)
             {
                 return null;
             }
 
-            line = line.Trim('\x1e');
+            line = line.Trim('\x1e', '\r');
         }
         while (line.Length == 0);
 
@@ -32,9 +40,42 @@ public sealed class MonitorStatusScanner(TextReader reader)
         {
             return Interpret(line);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
         {
             throw new BibException($"{ParseErrorPrefix}: cannot scan line: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The next newline-terminated record (the last may lack its newline), or null at the end of the stream.</summary>
+    private async Task<string?> ReadRecordAsync(CancellationToken cancellationToken)
+    {
+        var record = new StringBuilder();
+        while (true)
+        {
+            if (_position == _end)
+            {
+                _position = 0;
+                _end = await reader.ReadAsync(_buffer.AsMemory(), cancellationToken);
+                if (_end == 0)
+                {
+                    return record.Length > 0 ? record.ToString() : null;
+                }
+            }
+
+            var newline = Array.IndexOf(_buffer, '\n', _position, _end - _position);
+            var take = (newline < 0 ? _end : newline) - _position;
+            if (record.Length + take > MaxRecordLength)
+            {
+                throw new BibException($"{ParseErrorPrefix}: a record is longer than {MaxRecordLength / (1024 * 1024)} MiB");
+            }
+
+            record.Append(_buffer, _position, take);
+            _position += take;
+            if (newline >= 0)
+            {
+                _position++;
+                return record.ToString();
+            }
         }
     }
 

@@ -7,13 +7,16 @@ namespace BootcImageBuilder.Osbuild.Running;
 /// <summary>
 /// Runs osbuild with the manifest on stdin. Passthrough runs show osbuild's own output (upstream's verbose mode);
 /// monitored runs read its JSON-seq monitor and keep its output for the failure report (term, debug, json).
-/// Cancellation sends SIGINT and waits for osbuild to clean up and exit.
+/// Cancellation sends SIGINT and waits for osbuild to clean up and exit; a broken monitor stream stops osbuild at once.
 /// </summary>
 public sealed class OsbuildRunner(string executable)
 {
     public static OsbuildRunner Default { get; } = new("osbuild");
 
     public string Executable { get; } = executable;
+
+    /// <summary>How long osbuild may clean up after SIGINT when the tool stops it on its own, before it is killed.</summary>
+    public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Runs osbuild showing its own output; returns the pipelines it built (its log names each as it starts).</summary>
     public async Task<IReadOnlyList<string>> RunPassthroughAsync(
@@ -52,18 +55,16 @@ public sealed class OsbuildRunner(string executable)
         }
 
         var monitor = Task.Run(() => ReadMonitorAsync(pipe, Observe, buildLog, cancellationToken), CancellationToken.None);
-        try
+        var exited = FeedAndWaitAsync(process, manifest, cancellationToken);
+        if (await Task.WhenAny(exited, monitor) == monitor && monitor.IsFaulted)
         {
-            await FeedAndWaitAsync(process, manifest, cancellationToken);
-            await monitor;
-        }
-        catch (BibException)
-        {
-            // The monitor stream broke: stop osbuild cleanly before reporting.
-            await InterruptAndWaitAsync(process);
-            throw;
+            // Nothing reads osbuild's reports any more and it may run for long without writing one: stop it now
+            // rather than wait for it, then report what broke the monitor.
+            await StopAsync(process);
         }
 
+        await monitor;
+        await exited;
         await Task.WhenAll(collectOut, collectErr);
         string details;
         lock (output)
@@ -122,11 +123,23 @@ public sealed class OsbuildRunner(string executable)
         }
     }
 
-    private static async Task InterruptAndWaitAsync(Process process)
+    /// <summary>SIGINT lets osbuild release its mounts and loop devices; one that does not end within <see cref="StopGrace"/> is killed.</summary>
+    private async Task StopAsync(Process process)
     {
-        if (!process.HasExited)
+        if (process.HasExited)
         {
-            ProcessSignals.Interrupt(process.Id);
+            return;
+        }
+
+        ProcessSignals.Interrupt(process.Id);
+        using var grace = new CancellationTokenSource(StopGrace);
+        try
+        {
+            await process.WaitForExitAsync(grace.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(CancellationToken.None);
         }
     }
