@@ -18,13 +18,15 @@ internal static partial class HostileRun
     /// <param name="keepStdinOpen">Leaves stdin open after writing, as a terminal or a stuck pipe would.</param>
     /// <param name="whileRunning">Runs once the process has started, given its process group id.</param>
     /// <param name="stdinRedirection">A shell redirection that replaces the pipe on descriptor 0, e.g. <c>0&lt;&amp;-</c> to start the tool with it closed.</param>
+    /// <param name="environment">Variables set for the tool on top of the test's own.</param>
     public static async Task<BibResult> RunAsync(
         IReadOnlyList<string> args,
         string workingDirectory,
         string? stdin = null,
         bool keepStdinOpen = false,
         Func<int, Task>? whileRunning = null,
-        string? stdinRedirection = null)
+        string? stdinRedirection = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         string[] redirect = stdinRedirection is null ? [] : ["bash", "-c", $"exec \"$@\" {stdinRedirection}", "bash"];
         var start = BibProcess.StartInfo(["setsid", .. redirect, .. BibProcess.CommandLine(args)]);
@@ -34,6 +36,11 @@ internal static partial class HostileRun
         var temporary = LeftBehind.NewTemporaryDirectory();
         start.Environment["TMPDIR"] = temporary.Path;
         start.Environment["DOTNET_EnableDiagnostics"] = "0";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -12,24 +12,8 @@ internal static class LeftBehind
     /// <summary>Fails when a container of <paramref name="imageIds"/> exists, one of them is mounted, or an overlay mount has no owner.</summary>
     public static Task AssertNothingAsync(IReadOnlyCollection<string> imageIds) => AssertNoLastingProblemAsync(() => FindProblemAsync(imageIds));
 
-    /// <summary>The tool's containers and the image mounts before a run whose image is not known (or never reached).</summary>
-    public static async Task<PodmanState> SnapshotAsync() =>
-        new(await ToolContainersAsync(), (await PodmanAsync("image", "mount")).Split('\n', StringSplitOptions.RemoveEmptyEntries));
-
-    /// <summary>Fails when a container of the tool's or an image mount appeared since <paramref name="before"/>, or an overlay mount has no owner.</summary>
-    public static Task AssertNothingAddedAsync(PodmanState before) => AssertNoLastingProblemAsync(async () =>
-    {
-        ArgumentNullException.ThrowIfNull(before);
-        var containers = (await ToolContainersAsync()).Except(before.ToolContainers).ToList();
-        if (containers.Count > 0)
-        {
-            return $"containers left behind: {string.Join(", ", containers)}";
-        }
-
-        var imageMounts = await PodmanAsync("image", "mount");
-        var mounts = imageMounts.Split('\n', StringSplitOptions.RemoveEmptyEntries).Except(before.ImageMounts).ToList();
-        return mounts.Count > 0 ? $"images left mounted: {string.Join(", ", mounts)}" : await FindOrphanMountsAsync(imageMounts);
-    });
+    /// <summary>Fails when an overlay mount has no owner (no container, image mount or buildah container holds it).</summary>
+    public static Task AssertNoOrphanMountsAsync() => AssertNoLastingProblemAsync(async () => await FindOrphanMountsAsync(await PodmanAsync("image", "mount")));
 
     /// <summary>
     /// A private, empty <c>TMPDIR</c> for one run; <see cref="TemporaryDirectory.AssertEmptyAndDelete"/> fails when the
@@ -96,10 +80,6 @@ internal static class LeftBehind
         return orphans.Count == 0 ? "" : $"overlay mounts without an owner: {string.Join(", ", orphans)}";
     }
 
-    /// <summary>The containers the tool names (<c>bib-inspect-…</c>), as "ID NAME" lines.</summary>
-    private static async Task<string[]> ToolContainersAsync() =>
-        (await PodmanAsync("ps", "-a", "--filter", "name=^bib-", "--format", "{{.ID}} {{.Names}}")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-
     private static List<string> OverlayMounts() =>
         File.ReadAllLines("/proc/self/mountinfo")
             .Select(line => line.Split(' ')[4])
@@ -138,9 +118,6 @@ internal static class LeftBehind
         return await output;
     }
 }
-
-/// <summary>What <see cref="LeftBehind.SnapshotAsync"/> saw.</summary>
-internal sealed record PodmanState(IReadOnlyList<string> ToolContainers, IReadOnlyList<string> ImageMounts);
 
 /// <summary>A run's private <c>TMPDIR</c>.</summary>
 internal sealed class TemporaryDirectory(string path)
