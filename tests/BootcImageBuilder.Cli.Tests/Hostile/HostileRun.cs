@@ -5,7 +5,8 @@ namespace BootcImageBuilder.Cli.Tests.Hostile;
 
 /// <summary>
 /// Runs the built tool in a working directory of its own and, through <c>setsid</c>, in a process group of its own,
-/// so that a test can signal the whole group as a terminal's Ctrl-C does. Standard input may be left open.
+/// so that a test can signal the whole group as a terminal's Ctrl-C does; SIGINT is reset to its default first (a
+/// launcher may have inherited it ignored, and the tool rightly keeps an ignored SIGINT). Standard input may be left open.
 /// </summary>
 internal static partial class HostileRun
 {
@@ -23,7 +24,7 @@ internal static partial class HostileRun
         bool keepStdinOpen = false,
         Func<int, Task>? whileRunning = null)
     {
-        var start = new ProcessStartInfo("setsid")
+        var start = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -31,7 +32,7 @@ internal static partial class HostileRun
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
-        foreach (var arg in (string[])["dotnet", "exec", BibProcess.DllPath, .. args])
+        foreach (var arg in (string[])["--default-signal=INT", "setsid", "dotnet", "exec", BibProcess.DllPath, .. args])
         {
             start.ArgumentList.Add(arg);
         }
@@ -50,7 +51,7 @@ internal static partial class HostileRun
             process.StandardInput.Close();
         }
 
-        // setsid execs the tool without forking (the child is not a group leader), so its pid is the group's id.
+        // env and setsid exec the tool without forking (the child is not a group leader), so its pid is the group's id.
         if (whileRunning is not null)
         {
             await whileRunning(process.Id);
