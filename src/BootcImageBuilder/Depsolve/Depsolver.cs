@@ -30,8 +30,8 @@ public sealed class Depsolver(IProcessRunner processes, SolverLocator locator)
         var solver = await locator.FindAsync(cancellationToken)
             ?? throw DepsolveException.EmptyOutput($"{SolverLocator.ProgramName} command undefined");
 
-        using var repositories = ResolvedRepositoryRoot.Create(
-            request.RootDirectory, DnfVariables.FromRequest(request.Arch, request.ReleaseVersion));
+        using var repositories = await ResolvedRepositoryRoot.CreateAsync(
+            request.RootDirectory, DnfVariables.FromRequest(request.Arch, request.ReleaseVersion), cancellationToken);
         var solverRequest = SolverRequestBuilder.Build(request with { RootDirectory = repositories.Path });
         ProcessResult result;
         try

@@ -8,9 +8,10 @@ namespace BootcImageBuilder.Depsolve;
 /// handed to the solver as its <c>root_dir</c> instead of the mounted image: the repository files and dnf var files,
 /// read with <see cref="ImageTree"/>'s rules, and every file a repository names (<c>gpgkey=file://</c>,
 /// <c>sslcacert</c>, <c>sslclientkey</c>, <c>sslclientcert</c>), resolved inside the image and copied only when it is
-/// a small regular file. The repository files are rewritten to name the copies, so a solver that joins the paths to
-/// its root as strings and follows links on the host (osbuild's does) can only reach this directory. Disposing
-/// removes it.
+/// a small regular file. Remote gpg keys (<c>http(s)://</c>) are fetched here with a time and size limit
+/// (<see cref="RemoteGpgKeys"/>). The repository files are rewritten to name the copies, so a solver that joins the
+/// paths to its root as strings and follows links on the host (osbuild's does) can only reach this directory, and no
+/// solver goes to the network for a key. Disposing removes it.
 /// </summary>
 public sealed class ResolvedRepositoryRoot : IDisposable
 {
@@ -27,6 +28,7 @@ public sealed class ResolvedRepositoryRoot : IDisposable
     private readonly ImageTree _image;
     private readonly Dictionary<string, string> _imagePaths = new(StringComparer.Ordinal);
     private DnfVariables _variables = new(new Dictionary<string, string>());
+    private int _copies;
 
     private ResolvedRepositoryRoot(string path, ImageTree image)
     {
@@ -40,15 +42,18 @@ public sealed class ResolvedRepositoryRoot : IDisposable
     /// <summary>Copies the repository configuration of the image at <paramref name="imageRoot"/>.</summary>
     /// <param name="imageRoot">The mounted image.</param>
     /// <param name="requestVariables">dnf's variables from the request (<see cref="DnfVariables.FromRequest"/>); the image's var files add to them.</param>
+    /// <param name="cancellationToken">Stops fetching remote gpg keys.</param>
     /// <exception cref="BibException">A repository file is not a small regular file, or the copy cannot be written.</exception>
-    public static ResolvedRepositoryRoot Create(string imageRoot, IReadOnlyDictionary<string, string> requestVariables)
+    /// <exception cref="DepsolveException">A remote gpg key did not arrive within its limits.</exception>
+    public static async Task<ResolvedRepositoryRoot> CreateAsync(
+        string imageRoot, IReadOnlyDictionary<string, string> requestVariables, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(imageRoot);
         ArgumentNullException.ThrowIfNull(requestVariables);
         var root = new ResolvedRepositoryRoot(TemporaryDirectory.Create("bib-repos-", "the repository configuration"), new ImageTree(imageRoot));
         try
         {
-            root.Copy(requestVariables);
+            await root.CopyAsync(requestVariables, cancellationToken);
             return root;
         }
         catch
@@ -91,7 +96,7 @@ public sealed class ResolvedRepositoryRoot : IDisposable
 
     public void Dispose() => TemporaryDirectory.Remove(Path);
 
-    private void Copy(IReadOnlyDictionary<string, string> requestVariables)
+    private async Task CopyAsync(IReadOnlyDictionary<string, string> requestVariables, CancellationToken cancellationToken)
     {
         var variables = new Dictionary<string, string>(requestVariables, StringComparer.Ordinal);
         foreach (var directory in VarDirectories)
@@ -108,11 +113,12 @@ public sealed class ResolvedRepositoryRoot : IDisposable
 
         _variables = new DnfVariables(variables);
         Directory.CreateDirectory(System.IO.Path.Join(Path, ReposDirectory));
+        using var remoteKeys = new RemoteGpgKeys();
         foreach (var name in _image.EntryNames(ReposDirectory).Where(n => n.EndsWith(".repo", StringComparison.Ordinal)))
         {
             if (ReadImageFile($"{ReposDirectory}/{name}", "repository file") is { } text)
             {
-                WriteCopy($"{ReposDirectory}/{name}", Rewrite(text));
+                WriteCopy($"{ReposDirectory}/{name}", await RewriteAsync(text, remoteKeys, cancellationToken));
             }
         }
     }
@@ -131,13 +137,19 @@ public sealed class ResolvedRepositoryRoot : IDisposable
 
     // The repository file with every path-valued option naming a copy. Continuation lines of a rewritten option are
     // folded into it; everything else is kept as written.
-    private string Rewrite(string text)
+    private async Task<string> RewriteAsync(string text, RemoteGpgKeys remoteKeys, CancellationToken cancellationToken)
     {
         var output = new StringBuilder(text.Length);
         var lines = text.Split('\n');
+        var section = "";
         for (var index = 0; index < lines.Length; index++)
         {
             var line = lines[index];
+            if (line.TrimEnd() is ['[', .. var id, ']'])
+            {
+                section = id.Trim();
+            }
+
             var equals = line.IndexOf('=', StringComparison.Ordinal);
             var key = equals > 0 && !char.IsWhiteSpace(line[0]) ? line[..equals].Trim() : "";
             if (key != GpgKey && !PathKeys.Contains(key))
@@ -152,18 +164,39 @@ public sealed class ResolvedRepositoryRoot : IDisposable
                 value.Append(' ').Append(lines[++index].Trim());
             }
 
-            output.Append(key).Append('=').Append(key == GpgKey ? RewriteKeyUrls(value.ToString()) : Stage(value.ToString().Trim())).Append('\n');
+            var rewritten = key == GpgKey
+                ? await RewriteKeyUrlsAsync(value.ToString(), section, remoteKeys, cancellationToken)
+                : Stage(value.ToString().Trim());
+            output.Append(key).Append('=').Append(rewritten).Append('\n');
         }
 
         return output.ToString();
     }
 
-    private string RewriteKeyUrls(string value) =>
-        string.Join(' ', value.Split([' ', '\t', ',', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(url =>
+    private async Task<string> RewriteKeyUrlsAsync(string value, string section, RemoteGpgKeys remoteKeys, CancellationToken cancellationToken)
+    {
+        var urls = new List<string>();
+        foreach (var url in value.Split([' ', '\t', ',', '\r'], StringSplitOptions.RemoveEmptyEntries))
         {
             var expanded = _variables.Expand(url);
-            return expanded.StartsWith(FileScheme, StringComparison.Ordinal) ? FileScheme + Stage(expanded[FileScheme.Length..]) : url;
-        }));
+            if (expanded.StartsWith(FileScheme, StringComparison.Ordinal))
+            {
+                urls.Add(FileScheme + Stage(expanded[FileScheme.Length..]));
+            }
+            else if (RemoteGpgKeys.IsRemote(expanded))
+            {
+                var copy = NextCopyPath();
+                WriteCopy(copy, await remoteKeys.FetchAsync(expanded, section, cancellationToken));
+                urls.Add(FileScheme + copy);
+            }
+            else
+            {
+                urls.Add(url);
+            }
+        }
+
+        return string.Join(' ', urls);
+    }
 
     /// <summary>
     /// Copies the image file <paramref name="value"/> names (when it is a small regular file) and returns the path of
@@ -179,7 +212,7 @@ public sealed class ResolvedRepositoryRoot : IDisposable
         }
 
         var imagePath = _variables.Expand(value);
-        var copy = $"/{FilesDirectory}/{_imagePaths.Count + 1}.copy";
+        var copy = NextCopyPath();
         _imagePaths[Path + copy] = imagePath;
         try
         {
@@ -195,6 +228,8 @@ public sealed class ResolvedRepositoryRoot : IDisposable
 
         return copy;
     }
+
+    private string NextCopyPath() => $"/{FilesDirectory}/{++_copies}.copy";
 
     private void WriteCopy(string relativePath, string text) => WriteCopy(relativePath, Encoding.UTF8.GetBytes(text));
 

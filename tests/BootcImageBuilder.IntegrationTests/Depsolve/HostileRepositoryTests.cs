@@ -130,19 +130,76 @@ public sealed class HostileRepositoryTests(DepsolveFixture fixture) : IDisposabl
         Assert.Equal("failed to read TLS client key from the container: /etc/pki/tls/client.key is a named pipe, not a regular file", error.Message);
     }
 
-    [Fact]
-    public async Task A_remote_gpg_key_that_never_answers_fails_the_helper_within_its_time_limit()
+    [Theory]
+    [MemberData(nameof(Solvers.Both), MemberType = typeof(Solvers))]
+    public async Task A_remote_gpg_key_that_never_answers_fails_within_the_time_limit(string solver)
     {
-        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        silent.Start();
-        var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
-        WriteRepoFile("test.repo", Repo("bib-test", $"gpgkey=http://127.0.0.1:{port}/RPM-GPG-KEY\n"));
+        using var silent = KeyServer(out var url);
+        WriteRepoFile("test.repo", Repo("bib-test", $"gpgkey={url}\n"));
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        var error = await Assert.ThrowsAsync<DepsolveException>(() => DepsolveAsync(Solvers.Helper).WaitAsync(TimeSpan.FromSeconds(120)));
+        var error = await Assert.ThrowsAsync<DepsolveException>(() => DepsolveAsync(solver).WaitAsync(TimeSpan.FromSeconds(120)));
 
-        Assert.Equal($"DNF error occurred: GPGKeyReadError: error reading remote gpg key at http://127.0.0.1:{port}/RPM-GPG-KEY: no answer within 30 s", error.Message);
+        Assert.Equal($"DNF error occurred: GPGKeyReadError: error reading remote gpg key at {url} for repository bib-test: no answer within 30 s", error.Message);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Solvers.Both), MemberType = typeof(Solvers))]
+    public async Task A_remote_gpg_key_larger_than_the_bound_is_refused(string solver)
+    {
+        using var server = KeyServer(out var url);
+        var answer = AnswerOnceAsync(server, new string('k', (int)ResolvedRepositoryRoot.MaxFileBytes + 1));
+        WriteRepoFile("test.repo", Repo("bib-test", $"gpgkey={url}\n"));
+
+        var error = await Assert.ThrowsAsync<DepsolveException>(() => DepsolveAsync(solver).WaitAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.Equal($"DNF error occurred: GPGKeyReadError: error reading remote gpg key at {url} for repository bib-test: the key is larger than 1048576 bytes", error.Message);
+        await answer.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Theory]
+    [MemberData(nameof(Solvers.Both), MemberType = typeof(Solvers))]
+    public async Task A_remote_gpg_key_is_fetched_by_the_tool_and_reaches_the_result(string solver)
+    {
+        using var server = KeyServer(out var url);
+        var answer = AnswerOnceAsync(server, ImageKey);
+        WriteRepoFile("test.repo", Repo("bib-test", $"gpgkey={url}\n"));
+
+        var result = await DepsolveAsync(solver).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal([ImageKey], Assert.Single(result.Repositories).GpgKeys);
+        await answer.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    // A server on 127.0.0.1 that accepts connections (the kernel does) and answers only what the test makes it.
+    private static System.Net.Sockets.TcpListener KeyServer(out string url)
+    {
+        var server = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        server.Start();
+        url = $"http://127.0.0.1:{((System.Net.IPEndPoint)server.LocalEndpoint).Port}/RPM-GPG-KEY";
+        return server;
+    }
+
+    // Answers one request with body, then closes; a solver that asked again would find nobody listening.
+    private static async Task AnswerOnceAsync(System.Net.Sockets.TcpListener server, string body)
+    {
+        using var client = await server.AcceptTcpClientAsync();
+        await using var stream = client.GetStream();
+        var request = new byte[4096];
+        _ = await stream.ReadAsync(request);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(body);
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Length: {bytes.Length}\r\nConnection: close\r\n\r\n"));
+        try
+        {
+            await stream.WriteAsync(bytes);
+        }
+        catch (IOException)
+        {
+            // The reader stopped at its bound and closed the connection.
+        }
+
+        server.Stop();
     }
 
     private Task<DepsolveResult> DepsolveAsync(string solver) =>

@@ -7,13 +7,20 @@ namespace BootcImageBuilder.IntegrationTests.Hostile;
 /// <summary>
 /// A test image made hostile: the CentOS test image with a shell script run against its mounted root (links out of
 /// the root, FIFOs, devices, huge files). Built once per content with buildah, like <see cref="TestImages"/>.
+/// With <paramref name="AsInstaller"/>, the tool makes a <c>bootc-installer</c> ISO manifest with the image as the
+/// installer (and its payload), whose manifest carries what qcow2's does not: the image's UEFI vendor and kernel version.
 /// </summary>
-public sealed record HostileImage(string Name, string Script)
+public sealed record HostileImage(string Name, string Script, bool AsInstaller = false)
 {
     private const string FingerprintLabel = "bib.test.fingerprint";
     private static readonly SemaphoreSlim BuildLock = new(1, 1);
 
     public string Ref => $"localhost/bib-hostile-{Name}:latest";
+
+    /// <summary>The tool's arguments for a manifest of this image.</summary>
+    public IReadOnlyList<string> ManifestArgs => AsInstaller
+        ? ["manifest", "--type", "bootc-installer", "--installer-payload-ref", Ref, "--target-arch", "x86_64", Ref]
+        : ["manifest", Ref];
 
     public override string ToString() => Name;
 

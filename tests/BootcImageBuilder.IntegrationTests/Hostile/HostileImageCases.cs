@@ -25,8 +25,9 @@ public static class HostileImageCases
             data.Add(new($"bait-{name}-os-release", $"rm -f \"$1/etc/os-release\" \"$1/usr/lib/os-release\"; ln -s {To("os-release")} \"$1/usr/lib/os-release\""), Prefix + "failed to read os-release:");
             data.Add(new($"bait-{name}-selinux-config", $"ln -sf {To("selinux/config")} \"$1/etc/selinux/config\""), null);
             data.Add(new($"bait-{name}-selinux-dir", $"rm -rf \"$1/etc/selinux\"; ln -s {To("selinux")} \"$1/etc/selinux\""), null);
-            data.Add(new($"bait-{name}-efi-dir", $"rm -rf \"$1/usr/lib/bootupd/updates/EFI\"; ln -s {To("EFI")} \"$1/usr/lib/bootupd/updates/EFI\""), null);
-            data.Add(new($"bait-{name}-modules-dir", $"rm -rf \"$1/usr/lib/modules\"; ln -s {To("modules")} \"$1/usr/lib/modules\""), null);
+            // An installer ISO's manifest names the installer's UEFI vendor and kernel version, so a read of the tree shows.
+            data.Add(new($"bait-{name}-efi-dir", $"rm -rf \"$1/usr/lib/bootupd/updates/EFI\"; ln -s {To("EFI")} \"$1/usr/lib/bootupd/updates/EFI\"", AsInstaller: true), null);
+            data.Add(new($"bait-{name}-modules-dir", $"rm -rf \"$1/usr/lib/modules\"; ln -s {To("modules")} \"$1/usr/lib/modules\"", AsInstaller: true), Prefix + "cannot find a kernel in ");
         }
 
         return data;

@@ -24,7 +24,7 @@ public class HostileRunTests
         HostBait.Write();
         var imageId = await image.EnsureBuiltAsync();
 
-        var result = await RunInEmptyDirectoryAsync(["manifest", image.Ref]);
+        var result = await RunInEmptyDirectoryAsync(image.ManifestArgs);
 
         if (expectedPrefix is null)
         {
