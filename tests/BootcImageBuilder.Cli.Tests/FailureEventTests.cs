@@ -81,7 +81,12 @@ public sealed class FailureEventTests : IDisposable
             throw new IOException("Input/output error : '/dev/sda'");
 
         public Task<ProcessResult> RunWithInputAsync(
-            string program, IReadOnlyList<string> arguments, string standardInput, CancellationToken cancellationToken, long maxOutputBytes) =>
+            string program,
+            IReadOnlyList<string> arguments,
+            string standardInput,
+            CancellationToken cancellationToken,
+            long maxOutputBytes,
+            IReadOnlyDictionary<string, string>? environment) =>
             RunAsync(program, arguments, cancellationToken, maxOutputBytes);
     }
 }

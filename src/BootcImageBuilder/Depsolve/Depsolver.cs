@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BootcImageBuilder.Depsolve.Protocol;
+using BootcImageBuilder.FileSystem;
 using BootcImageBuilder.Processes;
 
 namespace BootcImageBuilder.Depsolve;
@@ -34,14 +35,22 @@ public sealed class Depsolver(IProcessRunner processes, SolverLocator locator)
             request.RootDirectory, DnfVariables.FromRequest(request.Arch, request.ReleaseVersion), cancellationToken);
         var solverRequest = SolverRequestBuilder.Build(request with { RootDirectory = repositories.Path });
         ProcessResult result;
+        // The solver's temporary files go to a directory of ours, removed even when a signal killed the solver before
+        // it could clean up after itself.
+        var temporary = TemporaryDirectory.Create("bib-solver-", "the solver's temporary files");
         try
         {
             var input = JsonSerializer.Serialize(solverRequest, DepsolveJsonContext.Default.SolverRequest);
-            result = await processes.RunWithInputAsync(solver.Program, solver.Arguments, input, cancellationToken, MaxOutputBytes);
+            result = await processes.RunWithInputAsync(
+                solver.Program, solver.Arguments, input, cancellationToken, MaxOutputBytes, new Dictionary<string, string> { ["TMPDIR"] = temporary });
         }
         catch (BibException e) when (e is not ProcessOutputLimitException)
         {
             throw DepsolveException.EmptyOutput($"starting {solver.Program} failed: {e.Message}");
+        }
+        finally
+        {
+            TemporaryDirectory.Remove(temporary);
         }
 
         if (result.Stderr.Length > 0)

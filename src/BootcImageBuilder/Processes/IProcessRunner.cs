@@ -13,7 +13,10 @@ public interface IProcessRunner
     Task<ProcessResult> RunAsync(
         string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken, long maxOutputBytes = ProcessRunner.DefaultMaxOutputBytes);
 
-    /// <summary>As <see cref="RunAsync"/>, with <paramref name="standardInput"/> written to the child's standard input, which is then closed.</summary>
+    /// <summary>
+    /// As <see cref="RunAsync"/>, with <paramref name="standardInput"/> written to the child's standard input, which is
+    /// then closed, and <paramref name="environment"/> set on top of this process's environment.
+    /// </summary>
     /// <exception cref="BibException">The program could not be started (for example, it is not installed).</exception>
     /// <exception cref="ProcessOutputLimitException">It printed more than the bound; it was killed.</exception>
     Task<ProcessResult> RunWithInputAsync(
@@ -21,5 +24,6 @@ public interface IProcessRunner
         IReadOnlyList<string> arguments,
         string standardInput,
         CancellationToken cancellationToken,
-        long maxOutputBytes = ProcessRunner.DefaultMaxOutputBytes);
+        long maxOutputBytes = ProcessRunner.DefaultMaxOutputBytes,
+        IReadOnlyDictionary<string, string>? environment = null);
 }

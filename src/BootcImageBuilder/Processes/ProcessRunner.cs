@@ -22,7 +22,8 @@ public sealed class ProcessRunner : IProcessRunner
         IReadOnlyList<string> arguments,
         string standardInput,
         CancellationToken cancellationToken,
-        long maxOutputBytes = DefaultMaxOutputBytes)
+        long maxOutputBytes = DefaultMaxOutputBytes,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(standardInput);
         ArgumentNullException.ThrowIfNull(arguments);
@@ -39,6 +40,11 @@ public sealed class ProcessRunner : IProcessRunner
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
         }
 
         using var process = new Process { StartInfo = startInfo };

@@ -58,7 +58,18 @@ internal static partial class HostileRun
         // setsid, bash and env exec the tool without forking (the child is not a group leader), so its pid is the group's id.
         if (whileRunning is not null)
         {
-            await whileRunning(process.Id);
+            try
+            {
+                await whileRunning(process.Id);
+            }
+            catch
+            {
+                // A failed check must not leave the run (and the containers it holds) going: interrupt it, as a user would.
+                Signal(process.Id, "INT");
+                using var grace = new CancellationTokenSource(Limit);
+                await process.WaitForExitAsync(grace.Token);
+                throw;
+            }
         }
 
         using var timeout = new CancellationTokenSource(Limit);

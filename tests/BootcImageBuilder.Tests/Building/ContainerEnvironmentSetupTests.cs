@@ -86,7 +86,12 @@ public sealed class ContainerEnvironmentSetupTests : IDisposable
         public List<string> Commands { get; } = [];
 
         public Task<ProcessResult> RunWithInputAsync(
-            string program, IReadOnlyList<string> arguments, string standardInput, CancellationToken cancellationToken, long maxOutputBytes) =>
+            string program,
+            IReadOnlyList<string> arguments,
+            string standardInput,
+            CancellationToken cancellationToken,
+            long maxOutputBytes,
+            IReadOnlyDictionary<string, string>? environment) =>
             RunAsync(program, arguments, cancellationToken, maxOutputBytes);
 
         public Task<ProcessResult> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken, long maxOutputBytes)

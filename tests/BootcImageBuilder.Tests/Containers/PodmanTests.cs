@@ -93,7 +93,12 @@ public sealed class PodmanTests : IDisposable
         public Queue<int> ExitCodes { get; } = new();
 
         public Task<ProcessResult> RunWithInputAsync(
-            string program, IReadOnlyList<string> arguments, string standardInput, CancellationToken cancellationToken, long maxOutputBytes) =>
+            string program,
+            IReadOnlyList<string> arguments,
+            string standardInput,
+            CancellationToken cancellationToken,
+            long maxOutputBytes,
+            IReadOnlyDictionary<string, string>? environment) =>
             RunAsync(program, arguments, cancellationToken, maxOutputBytes);
 
         public Task<ProcessResult> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken, long maxOutputBytes)
