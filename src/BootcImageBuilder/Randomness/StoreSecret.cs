@@ -108,11 +108,11 @@ public sealed class StoreSecret
         byte[] key;
         try
         {
-            key = File.ReadAllBytes(path);
+            key = BoundedFile.ReadBytes(path, Length);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (BoundedFileException e)
         {
-            throw Unusable(path, Reason(e), e);
+            throw Unusable(path, e.Message, e);
         }
 
         return key.Length == Length ? key : throw Malformed(path, (ulong)key.Length);
