@@ -26,6 +26,12 @@ public sealed record ImageType
     /// </summary>
     public required IReadOnlyList<string> SupportedOptions { get; init; }
 
+    /// <summary>
+    /// The upload target (<see cref="Upload.IUploadTarget.Provider"/>) this type's artifact feeds, or null: a build with
+    /// that target uploads the artifact of this type.
+    /// </summary>
+    public string? Upload { get; init; }
+
     /// <summary>The file name up to its first dot (<c>disk</c>, <c>image</c>); upstream names a manifest's files after it.</summary>
     public string BaseName => FileName.Split('.')[0];
 

@@ -31,6 +31,7 @@ public static class ImageTypes
         Export = yaml.Export,
         FileName = yaml.Filename,
         SupportedOptions = yaml.SupportedBlueprintOptions,
+        Upload = yaml.Upload.Length == 0 ? null : yaml.Upload,
     };
 
     private static ImageKind KindOf(string type, string kind) => kind switch

@@ -13,4 +13,7 @@ public sealed class ImageTypeYaml
     public string Filename { get; set; } = "";
 
     public List<string> SupportedBlueprintOptions { get; set; } = [];
+
+    /// <summary>The upload target this type's artifact feeds (<c>aws</c>, <c>gce</c>); empty for none.</summary>
+    public string Upload { get; set; } = "";
 }
