@@ -21,5 +21,5 @@ public interface IUploadTarget : IDisposable
     /// On failure or cancellation nothing it created on the way is left (the uploaded object is deleted); failures are
     /// a <see cref="BibException"/> in the provider's words (<c>cannot upload AMI: …</c>), with no secret in them.
     /// </summary>
-    Task UploadAsync(string artifactPath, IUploadProgress progress, CancellationToken cancellationToken);
+    Task UploadAsync(string artifactPath, IUploadView progress, CancellationToken cancellationToken);
 }

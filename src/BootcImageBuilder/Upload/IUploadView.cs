@@ -1,7 +1,7 @@
 namespace BootcImageBuilder.Upload;
 
 /// <summary>How an upload is shown; the host's progress views implement it for each <c>--progress</c> mode.</summary>
-public interface IUploadProgress
+public interface IUploadView
 {
     /// <summary>Where the byte count of one transfer of <paramref name="totalBytes"/> goes; null when the view shows none.</summary>
     IProgress<long>? Transfer(string label, long totalBytes);
