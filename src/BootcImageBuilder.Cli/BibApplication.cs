@@ -46,7 +46,7 @@ internal static class BibApplication
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            return ErrorReporter.Report(stderr, ErrorReporter.AsReported(e, cancellationToken), DateTime.Now);
+            return ErrorReporter.Report(stderr, FailureText.AsReported(e, cancellationToken), DateTime.Now);
         }
         finally
         {

@@ -36,49 +36,26 @@ internal sealed class CommandHandlers(TextWriter stdout, TextWriter stderr) : IC
         return 0;
     }
 
-    public async Task<int> ManifestAsync(ManifestSettings settings, CancellationToken cancellationToken)
+    public async Task<int> ManifestAsync(ManifestRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(settings);
-        IReadOnlyList<ImageManifest> manifests;
-        try
-        {
-            manifests = await CreateManifestGeneration().GenerateAsync(settings, progress: null, cancellationToken);
-        }
-        catch (BibException e)
-        {
-            throw BibException.Wrap("cannot generate manifest", e);
-        }
-
-        foreach (var manifest in manifests)
-        {
-            using (manifest)
-            {
-                await stdout.WriteAsync(ManifestJson.ToCompactString(manifest.Manifest).AsMemory(), cancellationToken);
-            }
-        }
-
+        await ManifestProduction.Create(Warn).WriteAsync(request, stdout, cancellationToken);
         return 0;
     }
 
     public async Task<int> BuildAsync(BuildSettings settings, CancellationToken cancellationToken)
     {
-        var processes = new ProcessRunner();
-        var flow = new BuildFlow(
-            CreateManifestGeneration(),
-            new EnvironmentChecks(processes),
-            new ContainerEnvironmentSetup(processes),
-            OsbuildRunner.Default,
-            processes,
-            stdout,
-            stderr);
-        await flow.RunAsync(settings, cancellationToken);
+        ArgumentNullException.ThrowIfNull(settings);
+        var progress = ProgressReporters.Create(settings.Progress, stdout, stderr);
+        var build = ImageBuild.Create(new BuildConsole(stdout, stderr));
+        // TODO(i20 merge): upload targets and their view.
+        await build.RunAsync(settings.Request, progress, () => throw new NotSupportedException(), cancellationToken);
         return 0;
     }
 
     public async Task<int> UploadAwsAsync(AwsUploadCommandSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        await ProgressReporters.RunWithAsync(settings.Progress, stdout, stderr, async progress =>
+        await ReportedRun.RunAsync(ProgressReporters.Create(settings.Progress, stdout, stderr), async progress =>
         {
             // Before AWS is asked anything, as upstream fails to open the file first.
             UploadSource.Check(settings.ImagePath, "cannot upload");
@@ -98,7 +75,7 @@ internal sealed class CommandHandlers(TextWriter stdout, TextWriter stderr) : IC
     public async Task<int> UploadGceAsync(UploadGceSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        await ProgressReporters.RunWithAsync(settings.Progress, stdout, stderr, progress =>
+        await ReportedRun.RunAsync(ProgressReporters.Create(settings.Progress, stdout, stderr), progress =>
         {
             progress.Start();
             return GceUploadStep.RunAsync(
@@ -106,9 +83,4 @@ internal sealed class CommandHandlers(TextWriter stdout, TextWriter stderr) : IC
         }, cancellationToken);
         return 0;
     }
-
-    private ManifestGeneration CreateManifestGeneration() => new(
-        warn => ManifestGenerator.Create(new BootcInfoResolver(new Podman(new ProcessRunner())), warn),
-        new BlueprintLoader("/"),
-        stderr);
 }

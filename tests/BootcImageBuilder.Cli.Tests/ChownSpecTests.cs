@@ -1,3 +1,4 @@
+using BootcImageBuilder.Building;
 using BootcImageBuilder.Cli.Settings;
 
 namespace BootcImageBuilder.Cli.Tests;

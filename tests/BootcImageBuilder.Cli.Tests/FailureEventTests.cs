@@ -4,6 +4,7 @@ using BootcImageBuilder.Building;
 using BootcImageBuilder.Cli.Progress;
 using BootcImageBuilder.Cli.Settings;
 using BootcImageBuilder.Distro;
+using BootcImageBuilder.Images;
 using BootcImageBuilder.Osbuild.Running;
 using BootcImageBuilder.Processes;
 
@@ -23,8 +24,10 @@ public sealed class FailureEventTests : IDisposable
     {
         using var stdout = new StringWriter();
 
-        await Assert.ThrowsAsync<IOException>(() => ProgressReporters.RunWithAsync(
-            ProgressMode.Json, stdout, TextWriter.Null, _ => throw new IOException("No space left on device : '/secret/path'")));
+        await Assert.ThrowsAsync<IOException>(() => ReportedRun.RunAsync(
+            ProgressReporters.Create(ProgressMode.Json, stdout, TextWriter.Null),
+            _ => throw new IOException("No space left on device : '/secret/path'"),
+            CancellationToken.None));
 
         Assert.Equal(("error", IoError), LastEvent(stdout));
     }
@@ -36,8 +39,10 @@ public sealed class FailureEventTests : IDisposable
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        await Assert.ThrowsAsync<BibException>(() => ProgressReporters.RunWithAsync(
-            ProgressMode.Json, stdout, TextWriter.Null, _ => throw new BibException("podman: signal: interrupt"), cancelled.Token));
+        await Assert.ThrowsAsync<BibException>(() => ReportedRun.RunAsync(
+            ProgressReporters.Create(ProgressMode.Json, stdout, TextWriter.Null),
+            _ => throw new BibException("podman: signal: interrupt"),
+            cancelled.Token));
 
         Assert.Equal(("error", "interrupted"), LastEvent(stdout));
     }
@@ -47,23 +52,21 @@ public sealed class FailureEventTests : IDisposable
     {
         using var stdout = new StringWriter();
         var broken = new BrokenProcesses();
-        var flow = new BuildFlow(
-            new ManifestGeneration(_ => throw new IOException("Input/output error : '/var/lib/containers'"), new BlueprintLoader(_work), TextWriter.Null),
-            new EnvironmentChecks(broken, _work),
-            new ContainerEnvironmentSetup(broken),
-            new OsbuildRunner("/nonexistent/osbuild"),
-            broken,
-            stdout,
-            TextWriter.Null);
-        var settings = new BuildSettings
+        var console = new BuildConsole(stdout, TextWriter.Null);
+        var build = new ImageBuild(
+            new BuildPreparation(new EnvironmentChecks(broken, _work), new ContainerEnvironmentSetup(broken), broken, console),
+            new ManifestProduction(_ => throw new IOException("Input/output error : '/var/lib/containers'"), new BlueprintLoader(_work), console.Warn),
+            new OsbuildStep(new OsbuildRunner("/nonexistent/osbuild"), console));
+        var request = new BuildRequest(
+            new ManifestRequest("localhost/never-used", ImageTypeSet.Parse(["qcow2"])) { RpmmdDirectory = _work },
+            Path.Combine(_work, "output"),
+            Path.Combine(_work, "store"))
         {
-            Manifest = new ManifestSettings { ImageRef = "localhost/never-used", Types = ImageTypeSet.Parse(["qcow2"]), RpmmdDirectory = _work, InVm = true },
-            OutputDirectory = Path.Combine(_work, "output"),
-            StoreDirectory = Path.Combine(_work, "store"),
-            Progress = ProgressMode.Json,
+            InVm = true,
         };
 
-        await Assert.ThrowsAsync<IOException>(() => flow.RunAsync(settings, CancellationToken.None));
+        await Assert.ThrowsAsync<IOException>(() => build.RunAsync(
+            request, ProgressReporters.Create(ProgressMode.Json, stdout, TextWriter.Null), () => throw new InvalidOperationException(), CancellationToken.None));
 
         Assert.Equal(("error", IoError), LastEvent(stdout));
     }

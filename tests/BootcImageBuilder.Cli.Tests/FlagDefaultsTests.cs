@@ -1,3 +1,4 @@
+using BootcImageBuilder.Building;
 using BootcImageBuilder.Cli.Settings;
 using BootcImageBuilder.Disk;
 using Serilog.Events;
@@ -15,14 +16,12 @@ public class FlagDefaultsTests
         Assert.Equal(["qcow2"], settings.Types.Names);
         Assert.Equal("/rpmmd", settings.RpmmdDirectory);
         Assert.True(settings.UseLibrepo);
-        Assert.False(settings.NoDefaultKernelArgs);
-        Assert.False(settings.InVm);
-        Assert.Null(settings.RootFs);
+        Assert.False(settings.OmitDefaultKernelArgs);
+        Assert.Null(settings.RootfsOverride);
         Assert.Null(settings.TargetArch);
-        Assert.Null(settings.BuildContainer);
+        Assert.Null(settings.BuildContainerRef);
         Assert.Null(settings.InstallerPayloadRef);
         Assert.Null(settings.ConfigPath);
-        Assert.Null(settings.Local);
     }
 
     [Fact]
@@ -30,12 +29,15 @@ public class FlagDefaultsTests
     {
         var settings = RecordingHandlers.Invoke("build", "quay.io/x:y").Build!;
 
-        Assert.Equal(".", settings.OutputDirectory);
-        Assert.Equal("/store", settings.StoreDirectory);
+        Assert.Equal(".", settings.Request.OutputDirectory);
+        Assert.Equal("/store", settings.Request.StoreDirectory);
+        Assert.False(settings.Request.StoreChosen);
+        Assert.False(settings.Request.InVm);
+        Assert.Equal(CheckpointMode.Auto, settings.Request.Checkpoints);
         Assert.Equal(ProgressMode.Auto, settings.Progress);
-        Assert.Null(settings.Chown);
+        Assert.Null(settings.Request.Chown);
         Assert.Null(settings.Aws);
-        Assert.Equal("manifest-qcow2.json", settings.Manifest.Types.ManifestFileName);
+        Assert.Equal("manifest-qcow2.json", settings.Request.Manifest.Types.ManifestFileName);
     }
 
     [Fact]
@@ -48,16 +50,14 @@ public class FlagDefaultsTests
             "quay.io/x:y").Manifest!;
 
         Assert.Equal(["raw", "ami"], settings.Types.Names);
-        Assert.Equal(FilesystemType.Btrfs, settings.RootFs);
+        Assert.Equal(FilesystemType.Btrfs, settings.RootfsOverride);
         Assert.Equal(Arch.Aarch64, settings.TargetArch);
-        Assert.Equal("localhost/build:1", settings.BuildContainer);
+        Assert.Equal("localhost/build:1", settings.BuildContainerRef);
         Assert.Equal("localhost/payload:1", settings.InstallerPayloadRef);
         Assert.Equal("/tmp/rpmmd", settings.RpmmdDirectory);
         Assert.False(settings.UseLibrepo);
-        Assert.True(settings.NoDefaultKernelArgs);
-        Assert.True(settings.InVm);
+        Assert.True(settings.OmitDefaultKernelArgs);
         Assert.Equal("/tmp/c.toml", settings.ConfigPath);
-        Assert.True(settings.Local);
     }
 
     [Fact]
@@ -65,14 +65,18 @@ public class FlagDefaultsTests
     {
         var settings = RecordingHandlers.Invoke(
             "--type", "ami", "--output", "/tmp/out", "--store", "/tmp/store", "--progress", "term", "--chown", "1000:100",
+            "--in-vm", "--checkpoints", "never",
             "--aws-region", "eu-west-1", "--aws-bucket", "bucket", "--aws-ami-name", "my-ami", "quay.io/x:y").Build!;
 
-        Assert.Equal("/tmp/out", settings.OutputDirectory);
-        Assert.Equal("/tmp/store", settings.StoreDirectory);
+        Assert.Equal("/tmp/out", settings.Request.OutputDirectory);
+        Assert.Equal("/tmp/store", settings.Request.StoreDirectory);
+        Assert.True(settings.Request.StoreChosen);
+        Assert.True(settings.Request.InVm);
+        Assert.Equal(CheckpointMode.Never, settings.Request.Checkpoints);
         Assert.Equal(ProgressMode.Term, settings.Progress);
-        Assert.Equal(new ChownSpec(1000, 100), settings.Chown);
+        Assert.Equal(new ChownSpec(1000, 100), settings.Request.Chown);
         Assert.Equal(new AwsUploadSettings("eu-west-1", "bucket", "my-ami"), settings.Aws);
-        Assert.Equal("manifest-ami.json", settings.Manifest.Types.ManifestFileName);
+        Assert.Equal("manifest-ami.json", settings.Request.Manifest.Types.ManifestFileName);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using BootcImageBuilder.Images;
 using BootcImageBuilder.Cli.Commands;
 using BootcImageBuilder.Cli.Settings;
 using Serilog.Events;
@@ -9,7 +10,7 @@ internal sealed class RecordingHandlers : ICommandHandlers
 {
     public LogEventLevel? LogLevel { get; private set; }
 
-    public ManifestSettings? Manifest { get; private set; }
+    public ManifestRequest? Manifest { get; private set; }
 
     public BuildSettings? Build { get; private set; }
 
@@ -29,7 +30,7 @@ internal sealed class RecordingHandlers : ICommandHandlers
         return Task.FromResult(0);
     }
 
-    public Task<int> ManifestAsync(ManifestSettings settings, CancellationToken cancellationToken)
+    public Task<int> ManifestAsync(ManifestRequest settings, CancellationToken cancellationToken)
     {
         Manifest = settings;
         return Task.FromResult(0);

@@ -1,4 +1,5 @@
 using BootcImageBuilder.Cli.Settings;
+using BootcImageBuilder.Images;
 using Serilog.Events;
 
 namespace BootcImageBuilder.Cli.Commands;
@@ -13,7 +14,7 @@ internal interface ICommandHandlers
 
     Task<int> PrintVersionAsync(CancellationToken cancellationToken);
 
-    Task<int> ManifestAsync(ManifestSettings settings, CancellationToken cancellationToken);
+    Task<int> ManifestAsync(ManifestRequest request, CancellationToken cancellationToken);
 
     Task<int> BuildAsync(BuildSettings settings, CancellationToken cancellationToken);
 

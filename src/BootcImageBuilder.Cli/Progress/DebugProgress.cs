@@ -10,7 +10,16 @@ internal sealed class DebugProgress(TextWriter stderr) : IProgressReporter
 
     public void Start() => stderr.WriteLine("Start progressbar");
 
-    public void Stop() => stderr.WriteLine("Stop progressbar");
+    private bool _stopped;
+
+    public void Stop()
+    {
+        if (!_stopped)
+        {
+            _stopped = true;
+            stderr.WriteLine("Stop progressbar");
+        }
+    }
 
     public void Pulse(string message) => stderr.WriteLine($"pulse: {message}");
 

@@ -1,3 +1,4 @@
+using BootcImageBuilder.Building;
 using BootcImageBuilder.Cli.Settings;
 
 namespace BootcImageBuilder.Cli.Progress;
@@ -19,35 +20,6 @@ internal static class ProgressReporters
     /// <summary>The line the text views show for pipelines osbuild took from its store.</summary>
     public static string CachedMessage(IReadOnlyList<string> pipelines) =>
         $"Reused from the osbuild store: {string.Join(", ", pipelines)}";
-    /// <summary>Runs <paramref name="work"/> with a reporter of <paramref name="mode"/>: a failure becomes its error event, and the view is stopped either way.</summary>
-    public static async Task RunWithAsync(
-        ProgressMode mode, TextWriter stdout, TextWriter stderr, Func<IProgressReporter, Task> work, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        var progress = Create(mode, stdout, stderr);
-        try
-        {
-            await work(progress);
-        }
-        catch (Exception e)
-        {
-            ReportFailure(progress, e, cancellationToken);
-            throw;
-        }
-        finally
-        {
-            progress.Stop();
-            (progress as IDisposable)?.Dispose();
-        }
-    }
-
-    /// <summary>Sends the error event with the words of the run's final error line (<see cref="ErrorReporter"/>).</summary>
-    public static void ReportFailure(IProgressReporter progress, Exception failure, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(progress);
-        progress.Error(ErrorReporter.MessageOf(ErrorReporter.AsReported(failure, cancellationToken)));
-    }
-
     private static int TerminalWidth()
     {
         try

@@ -1,3 +1,4 @@
+using BootcImageBuilder.Building;
 namespace BootcImageBuilder.Cli.Progress;
 
 /// <summary>Byte counts reported by the core (<see cref="IProgress{T}"/>) shown through the chosen progress view.</summary>

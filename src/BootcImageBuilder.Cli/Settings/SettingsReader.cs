@@ -1,7 +1,9 @@
 using System.CommandLine;
+using BootcImageBuilder.Building;
 using BootcImageBuilder.Cli.Commands;
 using BootcImageBuilder.Disk;
 using BootcImageBuilder.Distro;
+using BootcImageBuilder.Images;
 
 namespace BootcImageBuilder.Cli.Settings;
 
@@ -12,7 +14,7 @@ internal static class SettingsReader
     /// <param name="options">The manifest flags.</param>
     /// <param name="errorContext">The command's prefix for a bad value: <c>cannot generate manifest</c> or <c>cannot build manifest</c>.</param>
     /// <param name="warn">Where the deprecation warning of <c>--local</c> goes; upstream prints it before anything is checked.</param>
-    public static ManifestSettings ReadManifest(ParseResult parse, ManifestOptions options, string errorContext, Action<string> warn)
+    public static ManifestRequest ReadManifest(ParseResult parse, ManifestOptions options, string errorContext, Action<string> warn)
     {
         ArgumentNullException.ThrowIfNull(parse);
         ArgumentNullException.ThrowIfNull(options);
@@ -23,20 +25,16 @@ internal static class SettingsReader
         try
         {
             HandleDeprecatedLocal(local, imageRef, warn);
-            return new ManifestSettings
+            return new ManifestRequest(imageRef, ParseTypes(typeNames))
             {
-                ImageRef = imageRef,
-                Types = ParseTypes(typeNames),
-                RootFs = NullIfEmpty(parse.GetValue(options.RootFs)) is { } rootfs ? RootfsTypes.Parse(rootfs) : null,
+                RootfsOverride = NullIfEmpty(parse.GetValue(options.RootFs)) is { } rootfs ? RootfsTypes.Parse(rootfs) : null,
                 TargetArch = NullIfEmpty(parse.GetValue(options.TargetArch)) is { } arch ? Arch.Parse(arch) : null,
-                BuildContainer = NullIfEmpty(parse.GetValue(options.BuildContainer)),
+                BuildContainerRef = NullIfEmpty(parse.GetValue(options.BuildContainer)),
                 InstallerPayloadRef = NullIfEmpty(parse.GetValue(options.InstallerPayloadRef)),
                 RpmmdDirectory = parse.GetValue(options.Rpmmd) ?? "/rpmmd",
                 UseLibrepo = parse.GetValue(options.UseLibrepo),
-                NoDefaultKernelArgs = parse.GetValue(options.NoDefaultKernelArgs),
-                InVm = parse.GetValue(options.InVm),
+                OmitDefaultKernelArgs = parse.GetValue(options.NoDefaultKernelArgs),
                 ConfigPath = NullIfEmpty(parse.GetValue(options.Config)),
-                Local = local,
             };
         }
         catch (BibException e)
@@ -113,18 +111,17 @@ internal static class SettingsReader
         }
 
         var chown = NullIfEmpty(parse.GetValue(options.Chown)) is { } spec ? ChownSpec.Parse(spec) : null;
-        return new BuildSettings
+        var request = new BuildRequest(
+            manifest,
+            NonEmptyDirectory(parse.GetValue(options.Output) ?? ".", "output"),
+            NonEmptyDirectory(parse.GetValue(options.Store) ?? "/store", "store"))
         {
-            Manifest = manifest,
-            OutputDirectory = NonEmptyDirectory(parse.GetValue(options.Output) ?? ".", "output"),
-            StoreDirectory = NonEmptyDirectory(parse.GetValue(options.Store) ?? "/store", "store"),
             StoreChosen = parse.GetResult(options.Store) is { Implicit: false },
-            Progress = progress,
             Checkpoints = CheckpointModes.Parse(parse.GetValue(options.Checkpoints) ?? "auto"),
+            InVm = parse.GetValue(options.Manifest.InVm),
             Chown = chown,
-            Aws = aws,
-            Gce = gce,
         };
+        return new BuildSettings(request, progress) { Aws = aws, Gce = gce };
     }
 
     private static string NonEmptyDirectory(string value, string flag) =>

@@ -1,3 +1,4 @@
+using BootcImageBuilder.Building;
 using BootcImageBuilder.Cli.Progress;
 using BootcImageBuilder.Cli.Settings;
 

@@ -11,6 +11,12 @@ public sealed record ManifestRequest(string ImageRef, ImageTypeSet Types)
 {
     public BlueprintConfig Config { get; init; } = BlueprintConfig.Empty;
 
+    /// <summary>
+    /// <c>--config</c>: the file <see cref="Building.ManifestProduction"/> reads <see cref="Config"/> from (<c>-</c> is
+    /// stdin; null looks for <c>/config.toml</c> and <c>/config.json</c>). The generator itself reads only <see cref="Config"/>.
+    /// </summary>
+    public string? ConfigPath { get; init; }
+
     /// <summary><c>--target-arch</c>; null means the host's architecture.</summary>
     public Arch? TargetArch { get; init; }
 

@@ -14,7 +14,7 @@ public sealed class BootcInstallerIsoKind(BootcInfoResolver resolver) : IImageKi
 
     public void Validate(ManifestRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        InstallerTargetArch.Check(request);
         if (string.IsNullOrEmpty(request.InstallerPayloadRef))
         {
             throw new BibException("no installer payload bootc ref set");

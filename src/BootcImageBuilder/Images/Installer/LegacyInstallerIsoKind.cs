@@ -16,6 +16,8 @@ public sealed class LegacyInstallerIsoKind(Depsolver depsolver, DistroDefinition
 
     public bool NeedsRunningContainer => true;
 
+    public void Validate(ManifestRequest request) => InstallerTargetArch.Check(request);
+
     public async Task<Manifest> GenerateAsync(ImageKindInput input, CancellationToken cancellationToken)
     {
         var generated = await GenerateManifestAsync(input, cancellationToken);

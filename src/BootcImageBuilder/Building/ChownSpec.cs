@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace BootcImageBuilder.Cli.Settings;
+namespace BootcImageBuilder.Building;
 
 /// <summary>The <c>--chown UID[:GID]</c> target; a missing GID means the tool's own group, as upstream.</summary>
-internal sealed record ChownSpec(int Uid, int? Gid)
+public sealed record ChownSpec(int Uid, int? Gid)
 {
     /// <summary>
     /// Parses up front, before any work is done (upstream only parses after the build, and accepts <c>-1:-1</c>,

@@ -1,15 +1,6 @@
-namespace BootcImageBuilder.Cli.Settings;
+using BootcImageBuilder.Building;
 
-/// <summary>
-/// Whether osbuild keeps pipeline trees in the store for later builds (beyond upstream, which keeps none).
-/// <c>auto</c> keeps them when the store outlives the build; <c>always</c> and <c>never</c> decide for the user.
-/// </summary>
-internal enum CheckpointMode
-{
-    Auto,
-    Always,
-    Never,
-}
+namespace BootcImageBuilder.Cli.Settings;
 
 internal static class CheckpointModes
 {

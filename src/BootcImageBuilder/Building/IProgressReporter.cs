@@ -1,16 +1,18 @@
-using BootcImageBuilder.Building;
+using System.Diagnostics.CodeAnalysis;
 using BootcImageBuilder.Osbuild.Running;
 
-namespace BootcImageBuilder.Cli.Progress;
+namespace BootcImageBuilder.Building;
 
 /// <summary>Shows a build's progress: pulse lines (the phase), messages, osbuild's pipeline/stage levels, the result.</summary>
-internal interface IProgressReporter
+public interface IProgressReporter
 {
     /// <summary>True when osbuild should run with its JSON-seq monitor; false means its output passes straight through.</summary>
     bool WantsMonitor { get; }
 
     void Start();
 
+    /// <summary>Ends the view; a second call does nothing.</summary>
+    [SuppressMessage("Naming", "CA1716", Justification = "Implemented in C# only; the host's views have always used these names.")]
     void Stop();
 
     void Pulse(string message);
@@ -26,5 +28,6 @@ internal interface IProgressReporter
 
     void Result(IReadOnlyList<Artifact> artifacts);
 
+    [SuppressMessage("Naming", "CA1716", Justification = "Implemented in C# only; the host's views have always used these names.")]
     void Error(string message);
 }
