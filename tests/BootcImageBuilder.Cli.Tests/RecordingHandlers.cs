@@ -1,6 +1,6 @@
-using BootcImageBuilder.Images;
 using BootcImageBuilder.Cli.Commands;
 using BootcImageBuilder.Cli.Settings;
+using BootcImageBuilder.Images;
 using Serilog.Events;
 
 namespace BootcImageBuilder.Cli.Tests;
