@@ -40,7 +40,7 @@ internal sealed class ManifestOptions
     public Option<string[]> Type { get; } = new Option<string[]>("--type")
     {
         Description = $"image types to build [{ImageTypes.Available}]",
-        DefaultValueFactory = _ => ["qcow2"],
+        DefaultValueFactory = _ => [ImageTypes.DefaultName],
         AllowMultipleArgumentsPerToken = false,
     }.CompletingWith([.. ImageTypes.All.SelectMany(t => t.Aliases.Prepend(t.Name)).Order(StringComparer.Ordinal)]);
 

@@ -20,7 +20,7 @@ internal static class SettingsReader
         ArgumentNullException.ThrowIfNull(options);
         var imageRef = SingleArgument(parse.GetValue(options.ImageRef) ?? []);
 
-        var typeNames = parse.GetValue(options.Type) ?? ["qcow2"];
+        var typeNames = parse.GetValue(options.Type) ?? [ImageTypes.DefaultName];
         var local = parse.GetResult(options.Local) is { Implicit: false } ? parse.GetValue(options.Local) : (bool?)null;
         try
         {

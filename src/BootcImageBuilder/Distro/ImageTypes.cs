@@ -11,6 +11,9 @@ public static class ImageTypes
     private static readonly Lazy<IReadOnlyList<ImageType>> Table = new(() =>
         EmbeddedDefs.BootcGenericImageTypes.ImageTypes.Select(entry => FromYaml(entry.Key, entry.Value)).ToList());
 
+    /// <summary>The type built when none is asked for, as upstream's <c>--type</c> default.</summary>
+    public const string DefaultName = "qcow2";
+
     public static IReadOnlyList<ImageType> All => Table.Value;
 
     /// <summary>Every accepted name, aliases included, sorted and comma-separated, as upstream lists them in its error.</summary>
