@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BootcImageBuilder.Containers;
 using BootcImageBuilder.Distro;
-using BootcImageBuilder.Images;
+using BootcImageBuilder.Images.Kinds;
 using BootcImageBuilder.Osbuild;
 using BootcImageBuilder.Randomness;
 

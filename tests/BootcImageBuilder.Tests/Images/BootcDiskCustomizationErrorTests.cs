@@ -1,5 +1,5 @@
 using BootcImageBuilder.Blueprint;
-using BootcImageBuilder.Images;
+using BootcImageBuilder.Images.Kinds;
 using BootcImageBuilder.Randomness;
 
 namespace BootcImageBuilder.Tests.Images;

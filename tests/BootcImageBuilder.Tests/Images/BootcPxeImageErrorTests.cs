@@ -1,5 +1,6 @@
 using BootcImageBuilder.Containers;
-using BootcImageBuilder.Images;
+using BootcImageBuilder.Images.Kinds;
+using BootcImageBuilder.Images.Kinds.Pxe;
 using BootcImageBuilder.Randomness;
 
 namespace BootcImageBuilder.Tests.Images;

@@ -5,7 +5,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BootcImageBuilder.Blueprint;
 using BootcImageBuilder.Containers;
-using BootcImageBuilder.Images;
+using BootcImageBuilder.Images.Kinds;
+using BootcImageBuilder.Images.Kinds.Pxe;
+using BootcImageBuilder.Images.Pipelines.Pxe;
 using BootcImageBuilder.Osbuild;
 using BootcImageBuilder.Randomness;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using BootcImageBuilder.Blueprint;
 using BootcImageBuilder.Containers;
-using BootcImageBuilder.Images;
+using BootcImageBuilder.Images.Kinds;
 
 namespace BootcImageBuilder.Tests.Images;
 
