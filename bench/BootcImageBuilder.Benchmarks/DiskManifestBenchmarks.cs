@@ -16,7 +16,7 @@ public class DiskManifestBenchmarks
 {
     public const int ManifestsPerOperation = 35;
 
-    private readonly List<(string Type, BootcDiskImageRequest Request)> _cases = [];
+    private readonly List<(string Type, BootcDiskImageInput Request)> _cases = [];
     private readonly List<string> _generatedJson = [];
 
     [GlobalSetup]
@@ -38,7 +38,7 @@ public class DiskManifestBenchmarks
                 });
             foreach (var type in ImageTypes.All.Where(t => t.Kind == ImageKind.Disk))
             {
-                _cases.Add((type.Name, new BootcDiskImageRequest(info) { ImageTypes = [type] }));
+                _cases.Add((type.Name, new BootcDiskImageInput(info) { ImageTypes = [type] }));
             }
         }
 

@@ -24,7 +24,7 @@ public static class DiskImageSamples
             SelinuxPolicy = "targeted",
         });
 
-    public static BootcDiskImageRequest Request(Arch arch, string rootfs = "xfs", Customizations? customizations = null) =>
+    public static BootcDiskImageInput Request(Arch arch, string rootfs = "xfs", Customizations? customizations = null) =>
         new(Container(arch, rootfs)) { Customizations = customizations };
 
     public static Customizations UsersGroupsKernel => new()

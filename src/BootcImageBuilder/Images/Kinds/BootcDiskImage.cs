@@ -1,3 +1,4 @@
+using BootcImageBuilder.Blueprint;
 using BootcImageBuilder.Disk;
 using BootcImageBuilder.Images.Pipelines;
 using BootcImageBuilder.Osbuild;
@@ -15,39 +16,34 @@ public static class BootcDiskImage
     public static readonly IReadOnlyList<string> DefaultKernelArgs = ["rw", "console=tty0", "console=ttyS0"];
 
     /// <summary>Generates the manifest; every random value (UUIDs, password salts) is drawn from <paramref name="random"/>.</summary>
-    public static Manifest Generate(BootcDiskImageRequest request, IRandomSource random)
+    public static Manifest Generate(BootcDiskImageInput input, IRandomSource random)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(random);
-        var fileNames = DiskFileNames.For(request.ImageTypes);
-        var install = BootcInstallPipelines.Create(
-            request, new BootcInstallSettings(fileNames.Raw, MountConfiguration.Units, KernelArgsOf(request)), random);
+        var fileNames = DiskFileNames.For(input.ImageTypes);
+        var spec = new BootcInstallSpec(input.Source, fileNames.Raw, MountConfiguration.Units, KernelArgs(input.Customizations, input.OmitDefaultKernelArgs))
+        {
+            BuildSource = input.BuildSource,
+            Customizations = input.Customizations,
+            EmbeddedCustomizations = input.EmbeddedCustomizations,
+            RootfsOverride = input.RootfsOverride,
+            MinimumImageSize = input.MinimumImageSize,
+        };
+        var install = BootcInstallPipelines.Create(spec, random);
         return new Manifest(
             [.. install.Pipelines, .. FormatPipelines.All(fileNames)],
-            BootcInstallPipelines.SourcesOf(request, install.SeparateBuild));
-    }
-
-    /// <summary>The root filesystem type: <c>--rootfs</c>, else the container's default; ext4, xfs or btrfs.</summary>
-    public static FilesystemType RootfsTypeOf(BootcDiskImageRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return request.RootfsOverride ?? RootfsTypes.Parse(
-            NullIfEmpty(request.Source.DefaultRootFs)
-            ?? throw new BibException("failed to initialize bootc distro: missing required info: DefaultRootFs"));
+            BootcInstallPipelines.SourcesOf(spec, install.SeparateBuild));
     }
 
     /// <summary>The kernel arguments of the install: the defaults (unless omitted), then <c>kernel.append</c> as one argument.</summary>
-    public static IReadOnlyList<string> KernelArgsOf(BootcDiskImageRequest request)
+    public static IReadOnlyList<string> KernelArgs(Customizations? customizations, bool omitDefaults)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var args = request.OmitDefaultKernelArgs ? [] : DefaultKernelArgs.ToList();
-        if (request.Customizations?.Kernel?.Append is { Length: > 0 } append)
+        var args = omitDefaults ? [] : DefaultKernelArgs.ToList();
+        if (customizations?.Kernel?.Append is { Length: > 0 } append)
         {
             args.Add(append);
         }
 
         return args;
     }
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

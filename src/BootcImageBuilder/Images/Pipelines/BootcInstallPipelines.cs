@@ -1,6 +1,5 @@
 using BootcImageBuilder.Containers;
 using BootcImageBuilder.Disk;
-using BootcImageBuilder.Images.Kinds;
 using BootcImageBuilder.Osbuild;
 using BootcImageBuilder.Randomness;
 
@@ -14,14 +13,13 @@ namespace BootcImageBuilder.Images.Pipelines;
 public static class BootcInstallPipelines
 {
     /// <summary>Lays out the disk (every UUID drawn from <paramref name="random"/>) and makes the pipelines.</summary>
-    public static BootcInstall Create(BootcDiskImageRequest request, BootcInstallSettings settings, IRandomSource random)
+    public static BootcInstall Create(BootcInstallSpec spec, IRandomSource random)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(random);
-        var source = request.Source;
+        var source = spec.Source;
         var diskYaml = source.OsInfo.DiskYaml is { } embedded ? DiskYaml.Parse(embedded.Contents, embedded.Path) : null;
-        var partitioning = PartitioningMapping.ToPartitioningRequest(request, BootcDiskImage.RootfsTypeOf(request), diskYaml?.PartitionTable);
+        var partitioning = PartitioningMapping.ToPartitioningRequest(spec, spec.RootfsType(), diskYaml?.PartitionTable);
         if (partitioning.Disk is { } disk && DiskLayoutValidation.Error(disk) is { } invalid)
         {
             throw new BibException("error reading disk customizations: " + invalid);
@@ -29,7 +27,7 @@ public static class BootcInstallPipelines
 
         var table = BootcPartitionTables.Generate(partitioning, random);
         var pipelines = new List<Pipeline>();
-        var separateBuild = request.BuildSource is { } buildSource && !SameContainer(buildSource, source);
+        var separateBuild = spec.BuildSource is { } buildSource && !SameContainer(buildSource, source);
         var rawSourcePipeline = BootcDiskPipelines.Build;
         if (separateBuild)
         {
@@ -38,7 +36,7 @@ public static class BootcInstallPipelines
             rawSourcePipeline = BootcDiskPipelines.Target;
         }
 
-        var buildContainer = separateBuild ? request.BuildSource! : source;
+        var buildContainer = separateBuild ? spec.BuildSource! : source;
         var buildPolicy = NullIfEmpty(buildContainer.OsInfo.SelinuxPolicy) ?? source.OsInfo.SelinuxPolicy;
         pipelines.Add(ContainerBuildroot.Create(
             BootcDiskPipelines.Build,
@@ -51,13 +49,13 @@ public static class BootcInstallPipelines
             new RawImageSpec(
                 source,
                 table,
-                diskYaml?.MountConfiguration ?? settings.DefaultMountConfiguration,
-                settings.KernelArgs,
+                diskYaml?.MountConfiguration ?? spec.DefaultMountConfiguration,
+                spec.KernelArgs,
                 rawSourcePipeline,
-                request.Customizations,
-                settings.RawFileName)
+                spec.Customizations,
+                spec.RawFileName)
             {
-                LiveBoot = settings.LiveBoot,
+                LiveBoot = spec.LiveBoot,
             },
             random);
         pipelines.Add(new Pipeline(BootcDiskPipelines.Image, imageStages, build: PipelineReference.To(BootcDiskPipelines.Build)));
@@ -68,17 +66,17 @@ public static class BootcInstallPipelines
     /// The sources: the container (and a separate build container) from local storage, then the custom files'
     /// contents and <paramref name="moreInlineContents"/> as inline items.
     /// </summary>
-    public static IReadOnlyList<Source> SourcesOf(BootcDiskImageRequest request, bool separateBuild, IEnumerable<byte[]>? moreInlineContents = null)
+    public static IReadOnlyList<Source> SourcesOf(BootcInstallSpec spec, bool separateBuild, IEnumerable<byte[]>? moreInlineContents = null)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var imageIds = new List<string> { ContainerBuildroot.ImageIdOf(request.Source) };
+        ArgumentNullException.ThrowIfNull(spec);
+        var imageIds = new List<string> { ContainerBuildroot.ImageIdOf(spec.Source) };
         if (separateBuild)
         {
-            imageIds.Add(ContainerBuildroot.ImageIdOf(request.BuildSource!));
+            imageIds.Add(ContainerBuildroot.ImageIdOf(spec.BuildSource!));
         }
 
         var sources = new List<Source> { new ContainersStorageSource(imageIds) };
-        var inline = (request.Customizations?.Files ?? []).Select(OsCustomizationStageList.ContentOf).Concat(moreInlineContents ?? []).ToList();
+        var inline = (spec.Customizations?.Files ?? []).Select(OsCustomizationStageList.ContentOf).Concat(moreInlineContents ?? []).ToList();
         if (inline.Count > 0)
         {
             sources.Add(new InlineSource(inline.DistinctBy(InlineSource.ChecksumOf)));
@@ -91,17 +89,6 @@ public static class BootcInstallPipelines
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }
-
-/// <summary>What differs between the kinds in the install part.</summary>
-/// <param name="RawFileName">The disk file of the <c>image</c> pipeline.</param>
-/// <param name="DefaultMountConfiguration">How the OS learns its filesystems unless the container's disk.yaml says otherwise.</param>
-/// <param name="KernelArgs">The kernel arguments of the install.</param>
-/// <param name="LiveBoot">Whether to prepare the physical root for dracut's dmsquash-live (see <see cref="LiveBootDirectories"/>).</param>
-public sealed record BootcInstallSettings(
-    string RawFileName,
-    MountConfiguration DefaultMountConfiguration,
-    IReadOnlyList<string> KernelArgs,
-    bool LiveBoot = false);
 
 /// <summary>The install pipelines in manifest order, the disk's partition table and whether a separate build container is used.</summary>
 public sealed record BootcInstall(IReadOnlyList<Pipeline> Pipelines, PartitionTable Table, bool SeparateBuild);

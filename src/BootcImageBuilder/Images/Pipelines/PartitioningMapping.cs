@@ -1,6 +1,5 @@
 using BootcImageBuilder.Blueprint;
 using BootcImageBuilder.Disk;
-using BootcImageBuilder.Images.Kinds;
 using BlueprintTableType = BootcImageBuilder.Blueprint.PartitionTableType;
 
 namespace BootcImageBuilder.Images.Pipelines;
@@ -9,17 +8,17 @@ namespace BootcImageBuilder.Images.Pipelines;
 public static class PartitioningMapping
 {
     /// <summary>
-    /// The partitioning request for <paramref name="request"/>: the user's filesystem or disk customizations, else the
+    /// The partitioning request for <paramref name="spec"/>: the user's filesystem or disk customizations, else the
     /// container's embedded ones; the container's disk.yaml table as base table when it has one.
     /// </summary>
     public static BootcPartitioningRequest ToPartitioningRequest(
-        BootcDiskImageRequest request, FilesystemType rootfsType, PartitionTable? baseTable)
+        BootcInstallSpec spec, FilesystemType rootfsType, PartitionTable? baseTable)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var (filesystems, disk) = Select(request.Customizations, request.EmbeddedCustomizations);
-        return new BootcPartitioningRequest(request.Source.Arch, rootfsType, request.Source.Size)
+        ArgumentNullException.ThrowIfNull(spec);
+        var (filesystems, disk) = Select(spec.Customizations, spec.EmbeddedCustomizations);
+        return new BootcPartitioningRequest(spec.Source.Arch, rootfsType, spec.Source.Size)
         {
-            ImageSize = request.MinimumImageSize,
+            ImageSize = spec.MinimumImageSize,
             BaseTable = baseTable,
             Filesystems = filesystems?.Select(ToRequest).ToList(),
             Disk = disk is null ? null : ToRequest(disk),

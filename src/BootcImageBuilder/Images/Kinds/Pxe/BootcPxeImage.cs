@@ -21,27 +21,29 @@ public static class BootcPxeImage
     /// Generates the manifest; every random value (UUIDs, password salts) is drawn from <paramref name="random"/>.
     /// Upstream ignores <c>--no-default-kernel-args</c> and Ignition customizations for this type, and so does this.
     /// </summary>
-    public static Manifest Generate(BootcDiskImageRequest request, IRandomSource random)
+    public static Manifest Generate(BootcPxeImageInput input, IRandomSource random)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(random);
-        BootcDiskImage.RootfsTypeOf(request);
-        var source = request.Source;
+        var source = input.Source;
+        var kernelArgs = BootcDiskImage.KernelArgs(input.Customizations, omitDefaults: false);
+        var spec = new BootcInstallSpec(source, RawFileName, MountConfiguration.None, kernelArgs)
+        {
+            BuildSource = input.BuildSource,
+            Customizations = input.Customizations is { } customizations ? customizations with { Ignition = null } : null,
+            EmbeddedCustomizations = input.EmbeddedCustomizations,
+            RootfsOverride = input.RootfsOverride,
+            LiveBoot = true,
+        };
+        spec.RootfsType();
         InitrdModuleCheck.Require(source.OsInfo.InitrdModules);
         var kernel = source.OsInfo.Kernel ?? throw new BibException("could not read kernel info from container");
 
-        var pxeRequest = request with
-        {
-            Customizations = request.Customizations is { } customizations ? customizations with { Ignition = null } : null,
-            OmitDefaultKernelArgs = false,
-        };
-        var kernelArgs = BootcDiskImage.KernelArgsOf(pxeRequest);
-        var install = BootcInstallPipelines.Create(
-            pxeRequest, new BootcInstallSettings(RawFileName, MountConfiguration.None, kernelArgs, LiveBoot: true), random);
+        var install = BootcInstallPipelines.Create(spec, random);
         var grubConfig = PxeTreeFiles.GrubConfig(kernelArgs);
         var tree = PxeTreePipeline.Create(install.Table, RawFileName, source.Arch, kernel.Version, source.OsInfo.UefiVendor, grubConfig);
         return new Manifest(
             [.. install.Pipelines, tree, .. PxeArchivePipelines.All],
-            BootcInstallPipelines.SourcesOf(pxeRequest, install.SeparateBuild, PxeTreePipeline.InlineContents(grubConfig)));
+            BootcInstallPipelines.SourcesOf(spec, install.SeparateBuild, PxeTreePipeline.InlineContents(grubConfig)));
     }
 }

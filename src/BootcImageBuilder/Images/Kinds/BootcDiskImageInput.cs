@@ -6,18 +6,19 @@ using BootcImageBuilder.Distro;
 namespace BootcImageBuilder.Images.Kinds;
 
 /// <summary>
-/// Everything a bootc disk manifest is generated from.
+/// What <see cref="BootcDiskImage"/> is made from: the generator's <see cref="ImageKindInput"/> narrowed to what a
+/// disk image uses.
 /// </summary>
 /// <param name="Source">The container to install (the target). Its disk.yaml, if any, is read from <see cref="OsInfo.DiskYaml"/>.</param>
-public sealed record BootcDiskImageRequest(BootcInfo Source)
+public sealed record BootcDiskImageInput(BootcInfo Source)
 {
-    /// <summary>The request a kind's generator input describes: its container(s), the config, the flags and its types.</summary>
-    public static BootcDiskImageRequest From(ImageKindInput input)
+    /// <summary>The disk image's part of a kind's generator input: its container(s), the config, the flags and its types.</summary>
+    public static BootcDiskImageInput From(ImageKindInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var containers = input.Containers;
         var request = input.Request;
-        return new BootcDiskImageRequest(containers.Source)
+        return new BootcDiskImageInput(containers.Source)
         {
             BuildSource = containers.HasSeparateBuildContainer ? containers.Build : null,
             Customizations = request.Config.Customizations,
@@ -43,7 +44,7 @@ public sealed record BootcDiskImageRequest(BootcInfo Source)
     /// <summary><c>--rootfs</c>: overrides the container's default root filesystem type.</summary>
     public FilesystemType? RootfsOverride { get; init; }
 
-    /// <summary>The disk types asked for, in the user's order; they name the manifest's files (<see cref="DiskFileNames"/>).</summary>
+    /// <summary>The disk types asked for, in the user's order; they name the manifest's files (<see cref="Pipelines.DiskFileNames"/>).</summary>
     public IReadOnlyList<ImageType> ImageTypes { get; init; } = [Distro.ImageTypes.Get("qcow2")];
 
     /// <summary>Drops the default kernel arguments (<c>rw console=tty0 console=ttyS0</c>).</summary>
