@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BootcImageBuilder.Containers;
 using BootcImageBuilder.Distro;
-using BootcImageBuilder.Images;
+using BootcImageBuilder.Images.Kinds;
 using BootcImageBuilder.Osbuild;
 using BootcImageBuilder.Randomness;
 
@@ -16,7 +16,7 @@ public class DiskManifestBenchmarks
 {
     public const int ManifestsPerOperation = 35;
 
-    private readonly List<(string Type, BootcDiskImageRequest Request)> _cases = [];
+    private readonly List<(string Type, BootcDiskImageInput Request)> _cases = [];
     private readonly List<string> _generatedJson = [];
 
     [GlobalSetup]
@@ -38,7 +38,7 @@ public class DiskManifestBenchmarks
                 });
             foreach (var type in ImageTypes.All.Where(t => t.Kind == ImageKind.Disk))
             {
-                _cases.Add((type.Name, new BootcDiskImageRequest(info) { ImageTypes = [type] }));
+                _cases.Add((type.Name, new BootcDiskImageInput(info) { ImageTypes = [type] }));
             }
         }
 

@@ -1,6 +1,9 @@
 using BootcImageBuilder.Blueprint;
 using BootcImageBuilder.Containers;
 using BootcImageBuilder.Distro;
+using BootcImageBuilder.Images.Kinds;
+using BootcImageBuilder.Images.Kinds.Installer;
+using BootcImageBuilder.Images.Kinds.Pxe;
 using BootcImageBuilder.Processes;
 using BootcImageBuilder.Randomness;
 using Serilog;

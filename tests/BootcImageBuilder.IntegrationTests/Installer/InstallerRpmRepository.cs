@@ -1,7 +1,8 @@
 using System.Text;
 using BootcImageBuilder.Containers;
 using BootcImageBuilder.Distro;
-using BootcImageBuilder.Images;
+using BootcImageBuilder.Images.Kinds.Installer;
+using BootcImageBuilder.Images.Pipelines.Installer;
 using BootcImageBuilder.IntegrationTests.Containers;
 using BootcImageBuilder.Tests.Osbuild;
 

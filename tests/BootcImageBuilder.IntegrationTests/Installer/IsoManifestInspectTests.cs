@@ -3,6 +3,7 @@ using BootcImageBuilder.Containers;
 using BootcImageBuilder.Depsolve;
 using BootcImageBuilder.Distro;
 using BootcImageBuilder.Images;
+using BootcImageBuilder.Images.Kinds.Installer;
 using BootcImageBuilder.Osbuild;
 using BootcImageBuilder.Randomness;
 using BootcImageBuilder.Tests.Osbuild;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using BootcImageBuilder.Blueprint;
-using BootcImageBuilder.Images;
+using BootcImageBuilder.Images.Kinds;
 using BootcImageBuilder.Osbuild;
 using BootcImageBuilder.Randomness;
 using BootcImageBuilder.Tests.Images;

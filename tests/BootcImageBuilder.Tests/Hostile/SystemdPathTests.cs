@@ -1,4 +1,4 @@
-using BootcImageBuilder.Images;
+using BootcImageBuilder.Images.Pipelines;
 
 namespace BootcImageBuilder.Tests.Hostile;
 

@@ -1,5 +1,5 @@
 using BootcImageBuilder.Blueprint;
-using BootcImageBuilder.Images;
+using BootcImageBuilder.Images.Kinds;
 using BootcImageBuilder.Randomness;
 
 namespace BootcImageBuilder.Tests.Images;
@@ -154,7 +154,7 @@ public class BootcDiskCustomizationErrorTests
     {
         var table = "partition_table:\n  type: gpt\n  partitions:\n    - size: 2 GiB\n      type: 0FC63DAF-8483-4772-8E79-3D69D8477DE4\n      payload_type: filesystem\n      payload:\n        type: xfs\n        mountpoint: /\n";
         var source = DiskImageSamples.Container(Arch.X86_64);
-        var request = new BootcDiskImageRequest(source with
+        var request = new BootcDiskImageInput(source with
         {
             OsInfo = source.OsInfo with { DiskYaml = new global::BootcImageBuilder.Containers.EmbeddedFile("/usr/lib/bootc-image-builder/disk.yaml", table) },
         });

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using BootcImageBuilder.Images;
+using BootcImageBuilder.Images.Kinds;
 using BootcImageBuilder.Osbuild;
 using BootcImageBuilder.Randomness;
 using BootcImageBuilder.Tests.Osbuild;

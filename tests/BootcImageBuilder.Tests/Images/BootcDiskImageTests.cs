@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using BootcImageBuilder.Blueprint;
 using BootcImageBuilder.Containers;
 using BootcImageBuilder.Distro;
-using BootcImageBuilder.Images;
+using BootcImageBuilder.Images.Kinds;
 using BootcImageBuilder.Osbuild;
 using BootcImageBuilder.Randomness;
 using BootcImageBuilder.Tests.Osbuild.Schema;
@@ -11,7 +11,7 @@ namespace BootcImageBuilder.Tests.Images;
 
 public class BootcDiskImageTests
 {
-    private static JsonObject Generate(BootcDiskImageRequest request, int seed = 1) =>
+    private static JsonObject Generate(BootcDiskImageInput request, int seed = 1) =>
         (JsonObject)JsonNode.Parse(ManifestJson.ToCompactString(BootcDiskImage.Generate(request, new SeededRandomSource(seed))))!;
 
     private static List<string> PipelineNames(JsonObject manifest) =>
@@ -25,10 +25,10 @@ public class BootcDiskImageTests
 
     private static JsonObject Install(JsonObject manifest) => Stages(manifest, "image", "org.osbuild.bootc.install-to-filesystem").Single();
 
-    private static BootcDiskImageRequest WithDiskYaml(string yaml)
+    private static BootcDiskImageInput WithDiskYaml(string yaml)
     {
         var source = DiskImageSamples.Container(Arch.X86_64);
-        return new BootcDiskImageRequest(source with
+        return new BootcDiskImageInput(source with
         {
             OsInfo = source.OsInfo with { DiskYaml = new EmbeddedFile("/usr/lib/bootc-image-builder/disk.yaml", yaml) },
         });
@@ -47,7 +47,7 @@ public class BootcDiskImageTests
         Assert.Equal(path, ImageTypes.Get(type).ArtifactPath);
     }
 
-    private static BootcDiskImageRequest RequestFor(params string[] types) =>
+    private static BootcDiskImageInput RequestFor(params string[] types) =>
         DiskImageSamples.Request(Arch.X86_64) with { ImageTypes = [.. types.Select(ImageTypes.Get)] };
 
     private static string FileOf(JsonObject manifest, string pipeline, string stage) =>
@@ -189,7 +189,7 @@ public class BootcDiskImageTests
     public void Without_a_selinux_policy_nothing_is_relabelled_after_the_install()
     {
         var source = DiskImageSamples.Container(Arch.X86_64);
-        var manifest = Generate(new BootcDiskImageRequest(source with { OsInfo = source.OsInfo with { SelinuxPolicy = null } }));
+        var manifest = Generate(new BootcDiskImageInput(source with { OsInfo = source.OsInfo with { SelinuxPolicy = null } }));
         Assert.Empty(Stages(manifest, "image", "org.osbuild.selinux"));
         Assert.Equal(
             "etc/selinux/targeted/contexts/files/file_contexts",

@@ -1,5 +1,6 @@
 using BootcImageBuilder.Containers;
-using BootcImageBuilder.Images;
+using BootcImageBuilder.Images.Kinds;
+using BootcImageBuilder.Images.Kinds.Pxe;
 using BootcImageBuilder.Randomness;
 
 namespace BootcImageBuilder.Tests.Images;
@@ -10,7 +11,7 @@ public class BootcPxeImageErrorTests
     private const string MissingModules = "bootc container initramfs requires ostree, dmsquash-live and livenet modules";
 
     private static string ErrorFor(BootcInfo container) =>
-        Assert.Throws<BibException>(() => BootcPxeImage.Generate(new BootcDiskImageRequest(container), new SeededRandomSource(1))).Message;
+        Assert.Throws<BibException>(() => BootcPxeImage.Generate(new BootcPxeImageInput(container), new SeededRandomSource(1))).Message;
 
     [Theory]
     [InlineData("ostree")]

@@ -5,7 +5,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BootcImageBuilder.Blueprint;
 using BootcImageBuilder.Containers;
+using BootcImageBuilder.Distro;
 using BootcImageBuilder.Images;
+using BootcImageBuilder.Images.Kinds;
+using BootcImageBuilder.Images.Kinds.Pxe;
+using BootcImageBuilder.Images.Pipelines.Pxe;
 using BootcImageBuilder.Osbuild;
 using BootcImageBuilder.Randomness;
 
@@ -25,7 +29,7 @@ public class BootcPxeImageTests
     /// <summary>Leaves <c>+</c> as is, as Go (and the manifest writer) does.</summary>
     private static readonly JsonSerializerOptions GoLikeEscaping = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static JsonObject Generate(BootcDiskImageRequest request, int seed = 1) =>
+    private static JsonObject Generate(BootcPxeImageInput request, int seed = 1) =>
         (JsonObject)JsonNode.Parse(ManifestJson.ToCompactString(BootcPxeImage.Generate(request, new SeededRandomSource(seed))))!;
 
     private static JsonObject Pipeline(JsonObject manifest, string name) =>
@@ -137,9 +141,15 @@ public class BootcPxeImageTests
     }
 
     [Fact]
-    public void No_default_kernel_args_is_ignored_as_upstream_ignores_it_for_pxe()
+    public async Task No_default_kernel_args_is_ignored_as_upstream_ignores_it_for_pxe()
     {
-        var manifest = Generate(PxeImageSamples.Request(Arch.X86_64) with { OmitDefaultKernelArgs = true });
+        var container = PxeImageSamples.Container(Arch.X86_64);
+        var types = ImageTypeSet.Parse(["pxe-tar-xz"]);
+        await using var containers = new ResolvedContainers(container, container);
+        var input = new ImageKindInput(
+            new ManifestRequest(container.ImageRef, types) { OmitDefaultKernelArgs = true }, types, containers, new SeededRandomSource(1));
+
+        var manifest = (JsonObject)JsonNode.Parse(ManifestJson.ToCompactString(await new PxeImageKind().GenerateAsync(input, CancellationToken.None)))!;
 
         Assert.Equal("""["rw","console=tty0","console=ttyS0"]""", Stages(manifest, "image")[5]["options"]!["kernel-args"]!.ToJsonString());
     }
@@ -161,7 +171,7 @@ public class BootcPxeImageTests
     public void A_disk_yaml_mount_configuration_replaces_the_pxe_default_of_none()
     {
         var source = PxeImageSamples.Container(Arch.X86_64);
-        var request = new BootcDiskImageRequest(source with
+        var request = new BootcPxeImageInput(source with
         {
             OsInfo = source.OsInfo with { DiskYaml = new EmbeddedFile("/usr/lib/bootc-image-builder/disk.yaml", "mount_configuration: fstab\n") },
         });

@@ -1,5 +1,5 @@
 using BootcImageBuilder.Blueprint;
-using BootcImageBuilder.Images;
+using BootcImageBuilder.Images.Kinds.Pxe;
 using BootcImageBuilder.Osbuild;
 using BootcImageBuilder.Randomness;
 using BootcImageBuilder.Tests.Osbuild.Schema;

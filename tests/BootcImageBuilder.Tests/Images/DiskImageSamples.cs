@@ -1,6 +1,6 @@
 using BootcImageBuilder.Blueprint;
 using BootcImageBuilder.Containers;
-using BootcImageBuilder.Images;
+using BootcImageBuilder.Images.Kinds;
 
 namespace BootcImageBuilder.Tests.Images;
 
@@ -24,7 +24,7 @@ public static class DiskImageSamples
             SelinuxPolicy = "targeted",
         });
 
-    public static BootcDiskImageRequest Request(Arch arch, string rootfs = "xfs", Customizations? customizations = null) =>
+    public static BootcDiskImageInput Request(Arch arch, string rootfs = "xfs", Customizations? customizations = null) =>
         new(Container(arch, rootfs)) { Customizations = customizations };
 
     public static Customizations UsersGroupsKernel => new()

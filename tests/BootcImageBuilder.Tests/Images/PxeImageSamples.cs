@@ -1,6 +1,6 @@
 using BootcImageBuilder.Blueprint;
 using BootcImageBuilder.Containers;
-using BootcImageBuilder.Images;
+using BootcImageBuilder.Images.Kinds.Pxe;
 
 namespace BootcImageBuilder.Tests.Images;
 
@@ -24,8 +24,8 @@ public static class PxeImageSamples
         };
     }
 
-    public static BootcDiskImageRequest Request(Arch arch, Customizations? customizations = null, string rootfs = "xfs") =>
-        new(Container(arch, rootfs: rootfs)) { Customizations = customizations, ImageTypes = [BootcImageBuilder.Distro.ImageTypes.Get("pxe-tar-xz")] };
+    public static BootcPxeImageInput Request(Arch arch, Customizations? customizations = null, string rootfs = "xfs") =>
+        new(Container(arch, rootfs: rootfs)) { Customizations = customizations };
 
     /// <summary>Everything the PXE type supports: users, groups, directories, files and kernel arguments.</summary>
     public static Customizations Supported => new()

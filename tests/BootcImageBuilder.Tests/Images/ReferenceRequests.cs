@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using BootcImageBuilder.Blueprint;
 using BootcImageBuilder.Containers;
-using BootcImageBuilder.Images;
+using BootcImageBuilder.Images.Kinds;
 
 namespace BootcImageBuilder.Tests.Images;
 
@@ -14,7 +14,7 @@ public static class ReferenceRequests
     /// </summary>
     public const ulong ContainerSize = 1UL << 30;
 
-    public static BootcDiskImageRequest From(JsonObject reference, Arch arch, string uefiVendor)
+    public static BootcDiskImageInput From(JsonObject reference, Arch arch, string uefiVendor)
     {
         ArgumentNullException.ThrowIfNull(reference);
         var image = Pipeline(reference, "image");
@@ -34,7 +34,7 @@ public static class ReferenceRequests
                 UefiVendor = uefiVendor,
                 SelinuxPolicy = "targeted",
             });
-        return new BootcDiskImageRequest(info) { Customizations = CustomizationsOf(image) };
+        return new BootcDiskImageInput(info) { Customizations = CustomizationsOf(image) };
     }
 
     /// <summary>The users of the reference's users stage; their passwords are (redacted) crypt strings, passed as already hashed.</summary>

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using BootcImageBuilder.Images;
+using BootcImageBuilder.Images.Pipelines;
 
 namespace BootcImageBuilder.Tests.Images;
 

@@ -1,4 +1,4 @@
-using BootcImageBuilder.Images;
+using BootcImageBuilder.Images.Kinds;
 using BootcImageBuilder.Osbuild;
 using BootcImageBuilder.Randomness;
 using BootcImageBuilder.Tests.Images;

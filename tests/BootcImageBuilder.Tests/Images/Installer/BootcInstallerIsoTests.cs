@@ -1,5 +1,5 @@
 using BootcImageBuilder.Blueprint;
-using BootcImageBuilder.Images;
+using BootcImageBuilder.Images.Kinds.Installer;
 using BootcImageBuilder.Randomness;
 using BootcImageBuilder.Tests.Osbuild.Schema;
 

@@ -1,6 +1,6 @@
 using BootcImageBuilder.Blueprint;
 using BootcImageBuilder.Containers;
-using BootcImageBuilder.Images;
+using BootcImageBuilder.Images.Kinds.Installer;
 
 namespace BootcImageBuilder.Tests.Images.Installer;
 

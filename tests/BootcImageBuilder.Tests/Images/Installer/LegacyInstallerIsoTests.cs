@@ -1,7 +1,8 @@
 using BootcImageBuilder.Blueprint;
 using BootcImageBuilder.Containers;
 using BootcImageBuilder.Depsolve;
-using BootcImageBuilder.Images;
+using BootcImageBuilder.Images.Kinds.Installer;
+using BootcImageBuilder.Images.Pipelines.Installer;
 using BootcImageBuilder.Randomness;
 using BootcImageBuilder.Tests.Osbuild.Schema;
 

@@ -1,6 +1,0 @@
-using BootcImageBuilder.Distro;
-
-namespace BootcImageBuilder.Images;
-
-/// <summary>raw, ami, qcow2, vmdk, vhd, gce and ova: one <see cref="BootcDiskImage"/> manifest for all of them.</summary>
-public sealed class DiskImageKind() : BootcRequestImageKind(ImageKind.Disk, BootcDiskImage.Generate);

@@ -1,6 +1,0 @@
-using BootcImageBuilder.Distro;
-
-namespace BootcImageBuilder.Images;
-
-/// <summary>pxe-tar-xz: one <see cref="BootcPxeImage"/> manifest; bib exports its <c>bootc-pxe-tree</c> directory.</summary>
-public sealed class PxeImageKind() : BootcRequestImageKind(ImageKind.Pxe, BootcPxeImage.Generate);
