@@ -1,14 +1,13 @@
 using BootcImageBuilder.Building;
 using BootcImageBuilder.Cli.Progress;
 using BootcImageBuilder.Cli.Settings;
-using BootcImageBuilder.Cli.Upload;
 using BootcImageBuilder.Distro;
 using BootcImageBuilder.Images;
 using BootcImageBuilder.Osbuild;
 using BootcImageBuilder.Osbuild.Running;
 using BootcImageBuilder.Processes;
 using BootcImageBuilder.Randomness;
-using BootcImageBuilder.Upload.Aws;
+using BootcImageBuilder.Upload;
 using Serilog;
 
 namespace BootcImageBuilder.Cli;
@@ -104,12 +103,9 @@ internal sealed class BuildFlow(
             throw new BibException($"cannot setup build dir: {e.Message}", e);
         }
 
-        using var uploader = await CheckUploadAsync(settings, cancellationToken);
-
-        if (settings.Gce is { } gceTarget)
-        {
-            await GceUploadStep.CheckAsync(gceTarget, cancellationToken);
-        }
+        var arch = manifestSettings.TargetArch ?? Arch.Current;
+        using var uploads = new BuildUploads(settings.Uploads.Select(upload => upload.CreateTarget(arch)).ToList());
+        await uploads.CheckAsync(cancellationToken);
 
         bool canChown;
         try
@@ -171,11 +167,11 @@ internal sealed class BuildFlow(
         progress.Message("Build complete!");
         progress.Message($"Results saved in {settings.OutputDirectory}");
         progress.Result(artifacts);
-        if (uploader is not null)
+        if (!uploads.IsEmpty)
         {
             // As upstream: the build's progress display ends and the upload's byte bar takes over.
             stopProgress();
-            await UploadAsync(uploader, artifacts, settings.Progress, progress, cancellationToken);
+            await uploads.UploadAsync(artifacts, new UploadView(settings.Progress, progress, stdout), cancellationToken);
         }
 
         if (settings.Chown is { } chown)
@@ -188,46 +184,6 @@ internal sealed class BuildFlow(
             {
                 throw BibException.Wrap($"cannot setup owner for \"{settings.OutputDirectory}\"", e);
             }
-        }
-
-        if (settings.Gce is { } gce)
-        {
-            var archive = artifacts.First(a => a.ImageType == "gce");
-            await GceUploadStep.RunAsync(gce, archive.Path, progress, new ResultLine(settings.Progress, progress, stdout), cancellationToken);
-        }
-    }
-
-    /// <summary>Upstream's AWS checks, before anything is built; null without <c>--aws-*</c> flags.</summary>
-    private static async Task<AmiUploader?> CheckUploadAsync(BuildSettings settings, CancellationToken cancellationToken)
-    {
-        if (settings.Aws is not { } aws)
-        {
-            return null;
-        }
-
-        try
-        {
-            var target = new AmiTarget(aws.Region, aws.Bucket, aws.AmiName, settings.Manifest.TargetArch ?? Arch.Current);
-            return await AwsUploadFlow.CheckAsync(target, cancellationToken);
-        }
-        catch (BibException e)
-        {
-            throw BibException.Wrap("cannot handle AWS setup", e);
-        }
-    }
-
-    /// <summary>Uploads the <c>ami</c> artifact, wherever it lies (upstream picks a wrong path when raw and ami are built together).</summary>
-    private async Task UploadAsync(
-        AmiUploader uploader, IReadOnlyList<Artifact> artifacts, ProgressMode mode, IProgressReporter progress, CancellationToken cancellationToken)
-    {
-        var image = artifacts.First(a => a.ImageType == "ami");
-        try
-        {
-            await new AwsUploadFlow(stdout).UploadAsync(uploader, image.Path, mode, progress, cancellationToken);
-        }
-        catch (BibException e)
-        {
-            throw BibException.Wrap("cannot upload AMI", e);
         }
     }
 

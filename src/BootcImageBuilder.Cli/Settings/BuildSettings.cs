@@ -21,4 +21,7 @@ internal sealed record BuildSettings
     public AwsUploadSettings? Aws { get; init; }
 
     public GceUploadSettings? Gce { get; init; }
+
+    /// <summary>The uploads the flags ask for, in the order they are checked and run.</summary>
+    public IReadOnlyList<IUploadSettings> Uploads => new IUploadSettings?[] { Aws, Gce }.OfType<IUploadSettings>().ToList();
 }

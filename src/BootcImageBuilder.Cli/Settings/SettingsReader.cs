@@ -100,12 +100,12 @@ internal static class SettingsReader
             NullIfEmpty(parse.GetValue(options.AwsRegion)),
             NullIfEmpty(parse.GetValue(options.AwsBucket)),
             NullIfEmpty(parse.GetValue(options.AwsAmiName)),
-            manifest.Types.Names);
+            manifest.Types);
         var gce = GceUploadSettings.FromFlags(
             NullIfEmpty(parse.GetValue(options.GceProject)),
             NullIfEmpty(parse.GetValue(options.GceBucket)),
             NullIfEmpty(parse.GetValue(options.GceImageName)),
-            manifest.Types.Names);
+            manifest.Types);
         var progress = ProgressModes.Parse(parse.GetValue(options.Progress) ?? "auto");
         if (verbose && progress == ProgressMode.Auto)
         {
