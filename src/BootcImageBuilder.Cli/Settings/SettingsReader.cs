@@ -98,12 +98,12 @@ internal static class SettingsReader
             NullIfEmpty(parse.GetValue(options.AwsRegion)),
             NullIfEmpty(parse.GetValue(options.AwsBucket)),
             NullIfEmpty(parse.GetValue(options.AwsAmiName)),
-            manifest.Types.Names);
+            manifest.Types);
         var gce = GceUploadSettings.FromFlags(
             NullIfEmpty(parse.GetValue(options.GceProject)),
             NullIfEmpty(parse.GetValue(options.GceBucket)),
             NullIfEmpty(parse.GetValue(options.GceImageName)),
-            manifest.Types.Names);
+            manifest.Types);
         var progress = ProgressModes.Parse(parse.GetValue(options.Progress) ?? "auto");
         if (verbose && progress == ProgressMode.Auto)
         {
@@ -120,6 +120,9 @@ internal static class SettingsReader
             Checkpoints = CheckpointModes.Parse(parse.GetValue(options.Checkpoints) ?? "auto"),
             InVm = parse.GetValue(options.Manifest.InVm),
             Chown = chown,
+            Uploads = new IUploadSettings?[] { aws, gce }.OfType<IUploadSettings>()
+                .Select(upload => upload.CreateTarget(manifest.TargetArch ?? Arch.Current))
+                .ToList(),
         };
         return new BuildSettings(request, progress) { Aws = aws, Gce = gce };
     }
