@@ -12,6 +12,9 @@ public sealed class ImageTypeYaml
 
     public string Filename { get; set; } = "";
 
+    /// <summary>Disk types only: how the file is made from the raw disk; null for the raw disk itself.</summary>
+    public DiskConversionYaml? Conversion { get; set; }
+
     public List<string> SupportedBlueprintOptions { get; set; } = [];
 
     /// <summary>The upload target this type's artifact feeds (<c>aws</c>, <c>gce</c>); empty for none.</summary>
