@@ -2,6 +2,7 @@ using System.CommandLine;
 using BootcImageBuilder.Cli.Commands;
 using BootcImageBuilder.Disk;
 using BootcImageBuilder.Distro;
+using static BootcImageBuilder.EmptyValues;
 
 namespace BootcImageBuilder.Cli.Settings;
 
@@ -131,6 +132,4 @@ internal static class SettingsReader
         value.Length == 0 || value.Any(char.IsControl)
             ? throw new BibException($"cannot setup build dir: --{flag} must name a directory (an empty name or control characters are refused)")
             : value;
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -1,6 +1,7 @@
 using BootcImageBuilder.Disk;
 using BootcImageBuilder.Osbuild;
 using BootcImageBuilder.Randomness;
+using static BootcImageBuilder.EmptyValues;
 
 namespace BootcImageBuilder.Images;
 
@@ -48,6 +49,4 @@ public static class BootcDiskImage
 
         return args;
     }
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }
