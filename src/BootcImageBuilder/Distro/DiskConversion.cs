@@ -1,4 +1,4 @@
-using BootcImageBuilder.Data.Defs;
+using BootcImageBuilder.Distro.Defs;
 
 namespace BootcImageBuilder.Distro;
 

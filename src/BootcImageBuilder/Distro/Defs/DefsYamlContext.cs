@@ -1,6 +1,6 @@
 using YamlDotNet.Serialization;
 
-namespace BootcImageBuilder.Data.Defs;
+namespace BootcImageBuilder.Distro.Defs;
 
 /// <summary>
 /// The source-generated YamlDotNet context for every file under <c>data/defs</c>: the distro package-set files and
@@ -16,9 +16,7 @@ namespace BootcImageBuilder.Data.Defs;
 [YamlSerializable(typeof(QemuConversionYaml))]
 [YamlSerializable(typeof(OvaConversionYaml))]
 [YamlSerializable(typeof(TarballConversionYaml))]
-[YamlSerializable(typeof(PartitionTableYaml))]
-[YamlSerializable(typeof(PartitionYaml))]
-[YamlSerializable(typeof(FilesystemYaml))]
+[YamlSerializable(typeof(SkippedYamlSection))]
 public partial class DefsYamlContext : StaticContext
 {
 }

@@ -1,4 +1,4 @@
-namespace BootcImageBuilder.Data.Defs;
+namespace BootcImageBuilder.Distro.Defs;
 
 /// <summary>An OVA made from the vmdk of another export, through an OVF descriptor pipeline.</summary>
 public sealed class OvaConversionYaml

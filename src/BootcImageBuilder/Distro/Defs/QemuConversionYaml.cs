@@ -1,4 +1,4 @@
-namespace BootcImageBuilder.Data.Defs;
+namespace BootcImageBuilder.Distro.Defs;
 
 /// <summary>A qemu-img conversion of the raw disk: the target format and the options that format takes.</summary>
 public sealed class QemuConversionYaml

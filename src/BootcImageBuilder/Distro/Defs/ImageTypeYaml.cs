@@ -1,4 +1,4 @@
-namespace BootcImageBuilder.Data.Defs;
+namespace BootcImageBuilder.Distro.Defs;
 
 /// <summary>One entry of <c>image_types</c> in <c>bootc-generic/imagetypes.yaml</c>.</summary>
 public sealed class ImageTypeYaml

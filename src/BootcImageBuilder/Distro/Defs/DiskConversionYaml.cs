@@ -1,4 +1,4 @@
-namespace BootcImageBuilder.Data.Defs;
+namespace BootcImageBuilder.Distro.Defs;
 
 /// <summary>The <c>conversion</c> of a disk type in <c>imagetypes.yaml</c>: exactly one shape is set.</summary>
 public sealed class DiskConversionYaml

@@ -1,4 +1,4 @@
-namespace BootcImageBuilder.Data.Defs;
+namespace BootcImageBuilder.Distro.Defs;
 
 /// <summary>The raw disk in a tar archive, with the <c>org.osbuild.tar</c> options that shape it.</summary>
 public sealed class TarballConversionYaml
