@@ -4,6 +4,8 @@ using BootcImageBuilder.Cli.Commands;
 using BootcImageBuilder.Disk;
 using BootcImageBuilder.Distro;
 using BootcImageBuilder.Images;
+using BootcImageBuilder.Upload;
+using static BootcImageBuilder.EmptyValues;
 
 namespace BootcImageBuilder.Cli.Settings;
 
@@ -131,6 +133,4 @@ internal static class SettingsReader
         value.Length == 0 || value.Any(char.IsControl)
             ? throw new BibException($"cannot setup build dir: --{flag} must name a directory (an empty name or control characters are refused)")
             : value;
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }
