@@ -49,23 +49,14 @@ internal sealed class UploadGceCommand(GlobalOptions global, ICommandHandlers ha
         {
             ("bucket", parse.GetValue(_bucket)), ("image-name", parse.GetValue(_imageName)), ("project", parse.GetValue(_project)),
         };
-        var missing = flags.Where(f => string.IsNullOrEmpty(f.Value)).Select(f => $"\"{f.Name}\"").ToList();
-        if (missing.Count > 0)
-        {
-            // cobra's MarkFlagRequired wording.
-            throw new BibException($"required flag(s) {string.Join(", ", missing)} not set");
-        }
+        FlagGroup.RequireAll(flags);
 
         if (files.Length != 1)
         {
             throw new BibException($"accepts 1 arg(s), received {files.Length}");
         }
 
-        var progress = ProgressModes.Parse(parse.GetValue(_progress) ?? "auto");
-        if (verbose && progress == ProgressMode.Auto)
-        {
-            progress = ProgressMode.Verbose;
-        }
+        var progress = ProgressModes.Read(parse.GetValue(_progress), verbose);
 
         var gce = GceUploadSettings.Create(parse.GetValue(_project)!, parse.GetValue(_bucket)!, parse.GetValue(_imageName)!);
         return new UploadGceSettings(gce, files[0], progress);

@@ -1,6 +1,6 @@
 namespace BootcImageBuilder.Cli.Settings;
 
-/// <summary>cobra's <c>MarkFlagsRequiredTogether</c>: flags that are given all together or not at all.</summary>
+/// <summary>cobra's rules for flags that belong together (<c>MarkFlagsRequiredTogether</c>, <c>MarkFlagRequired</c>).</summary>
 internal static class FlagGroup
 {
     /// <summary>False when none is given, true when all are; otherwise cobra's error naming the missing ones.</summary>
@@ -19,5 +19,15 @@ internal static class FlagGroup
         }
 
         return true;
+    }
+
+    /// <summary>cobra's <c>MarkFlagRequired</c>: every flag must be given; the error names the missing ones in the given order.</summary>
+    public static void RequireAll(params (string Name, string? Value)[] flags)
+    {
+        var missing = flags.Where(f => string.IsNullOrEmpty(f.Value)).Select(f => $"\"{f.Name}\"").ToList();
+        if (missing.Count > 0)
+        {
+            throw new BibException($"required flag(s) {string.Join(", ", missing)} not set");
+        }
     }
 }

@@ -12,6 +12,13 @@ internal enum ProgressMode
 
 internal static class ProgressModes
 {
+    /// <summary>The <c>--progress</c> value; <c>-v</c> turns <c>auto</c> into <c>verbose</c>, as upstream.</summary>
+    public static ProgressMode Read(string? value, bool verbose)
+    {
+        var mode = Parse(value ?? "auto");
+        return verbose && mode == ProgressMode.Auto ? ProgressMode.Verbose : mode;
+    }
+
     public static ProgressMode Parse(string value) => value switch
     {
         "auto" => ProgressMode.Auto,

@@ -106,11 +106,7 @@ internal static class SettingsReader
             NullIfEmpty(parse.GetValue(options.GceBucket)),
             NullIfEmpty(parse.GetValue(options.GceImageName)),
             manifest.Types);
-        var progress = ProgressModes.Parse(parse.GetValue(options.Progress) ?? "auto");
-        if (verbose && progress == ProgressMode.Auto)
-        {
-            progress = ProgressMode.Verbose;
-        }
+        var progress = ProgressModes.Read(parse.GetValue(options.Progress), verbose);
 
         var chown = NullIfEmpty(parse.GetValue(options.Chown)) is { } spec ? ChownSpec.Parse(spec) : null;
         var request = new BuildRequest(

@@ -18,20 +18,11 @@ internal static class UploadSettingsReader
             ("bucket", parse.GetValue(options.Bucket)),
             ("region", parse.GetValue(options.Region)),
         };
-        var missing = required.Where(r => string.IsNullOrEmpty(r.Value)).Select(r => $"\"{r.Name}\"").ToList();
-        if (missing.Count > 0)
-        {
-            // cobra's wording for MarkFlagRequired.
-            throw new BibException($"required flag(s) {string.Join(", ", missing)} not set");
-        }
+        FlagGroup.RequireAll(required);
 
         var arch = parse.GetValue(options.TargetArch) is { Length: > 0 } name ? Arch.Parse(name) : Arch.Current;
         var target = new AmiTarget(required[2].Value!, required[1].Value!, required[0].Value!, arch);
-        var progress = ProgressModes.Parse(parse.GetValue(options.Progress) ?? "auto");
-        if (verbose && progress == ProgressMode.Auto)
-        {
-            progress = ProgressMode.Verbose;
-        }
+        var progress = ProgressModes.Read(parse.GetValue(options.Progress), verbose);
 
         // The file is checked by the command, where a refusal is also an error event.
         return new AwsUploadCommandSettings(file, target, progress);
