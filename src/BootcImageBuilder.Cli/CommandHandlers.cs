@@ -1,14 +1,9 @@
-using BootcImageBuilder.Blueprint;
 using BootcImageBuilder.Building;
 using BootcImageBuilder.Cli.Commands;
 using BootcImageBuilder.Cli.Logging;
 using BootcImageBuilder.Cli.Progress;
 using BootcImageBuilder.Cli.Settings;
-using BootcImageBuilder.Containers;
 using BootcImageBuilder.Images;
-using BootcImageBuilder.Osbuild;
-using BootcImageBuilder.Osbuild.Running;
-using BootcImageBuilder.Processes;
 using BootcImageBuilder.Upload;
 using Serilog;
 using Serilog.Events;

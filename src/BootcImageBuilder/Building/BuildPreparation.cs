@@ -1,4 +1,3 @@
-using BootcImageBuilder.Distro;
 using BootcImageBuilder.Processes;
 using Serilog;
 
@@ -46,7 +45,7 @@ public sealed class BuildPreparation(
 
         try
         {
-            Directory.CreateDirectory(Path.GetFullPath(request.OutputDirectory));
+            Directory.CreateDirectory(request.OutputPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -63,7 +62,7 @@ public sealed class BuildPreparation(
         bool canChown;
         try
         {
-            canChown = Ownership.CanChownIn(Path.GetFullPath(request.OutputDirectory));
+            canChown = Ownership.CanChownIn(request.OutputPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -9,6 +9,9 @@ namespace BootcImageBuilder.Building;
 /// <param name="StoreDirectory">osbuild's store.</param>
 public sealed record BuildRequest(ManifestRequest Manifest, string OutputDirectory, string StoreDirectory)
 {
+    /// <summary><see cref="OutputDirectory"/> made absolute: where the build writes.</summary>
+    public string OutputPath => Path.GetFullPath(OutputDirectory);
+
     /// <summary>Whether the user named the store, rather than taking its default (<see cref="StorePersistence"/>).</summary>
     public bool StoreChosen { get; init; }
 

@@ -1,5 +1,4 @@
 using BootcImageBuilder.Images;
-using BootcImageBuilder.Osbuild;
 using BootcImageBuilder.Osbuild.Running;
 using BootcImageBuilder.Processes;
 using BootcImageBuilder.Upload;
@@ -46,7 +45,7 @@ public sealed class ImageBuild(BuildPreparation preparation, ManifestProduction 
         var canChown = BuildPreparation.CheckOwnership(request);
         var reuseSecret = TreeReuse.SecretFor(request, inContainer);
 
-        var output = Path.GetFullPath(request.OutputDirectory);
+        var output = request.OutputPath;
         progress.Message($"Generating manifest {ManifestNames(request)}");
         IReadOnlyList<ImageManifest> generated;
         try

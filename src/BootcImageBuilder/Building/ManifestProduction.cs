@@ -1,6 +1,5 @@
 using BootcImageBuilder.Blueprint;
 using BootcImageBuilder.Containers;
-using BootcImageBuilder.Distro;
 using BootcImageBuilder.Images;
 using BootcImageBuilder.Osbuild;
 using BootcImageBuilder.Processes;

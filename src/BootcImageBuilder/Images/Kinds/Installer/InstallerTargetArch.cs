@@ -1,4 +1,3 @@
-using BootcImageBuilder.Distro;
 
 namespace BootcImageBuilder.Images.Kinds.Installer;
 
