@@ -15,6 +15,8 @@ packages=(
   zsh fish
   # end-to-end disk builds: the test image (debootstrap), osbuild's ostree mounts and its host-side selinux stage
   debootstrap ostree policycoreutils
+  # boot tests: the built disks start under QEMU (direct kernel boot, serial console)
+  qemu-system-x86
 )
 
 missing=()
