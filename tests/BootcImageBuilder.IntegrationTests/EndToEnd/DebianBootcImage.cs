@@ -4,14 +4,15 @@ using BootcImageBuilder.IntegrationTests.Containers;
 namespace BootcImageBuilder.IntegrationTests.EndToEnd;
 
 /// <summary>
-/// A Debian 12 bootc-like image that really installs (make-debian-bootc-image.sh), built once and kept across runs:
+/// A Debian 12 bootc-like image that really installs and whose disks boot (make-debian-bootc-image.sh: a Debian kernel,
+/// a dracut initramfs with ostree's module, systemd), built once and kept across runs:
 /// it is rebuilt only when the script changes (its hash is the image's fingerprint label). Each architecture is the
 /// same native image with another declared architecture (<c>buildah config --arch</c>); osbuild does not check.
 /// </summary>
 internal static class DebianBootcImage
 {
     private const string FingerprintLabel = "bib.test.fingerprint";
-    private const string BaseRef = "localhost/bib-test-e2e-debian:latest";
+    private const string BaseRef = "localhost/bib-test-e2e-debian-bootable:latest";
 
     private static readonly Lazy<Task<string>> Fingerprint = new(() => Task.FromResult(ComputeFingerprint()));
     private static readonly Lazy<Task> Base = new(BuildBaseAsync);
@@ -21,7 +22,7 @@ internal static class DebianBootcImage
     public static async Task<string> ForArchAsync(string goArch)
     {
         await Base.Value;
-        var reference = $"localhost/bib-test-e2e-debian-{goArch}:latest";
+        var reference = $"localhost/bib-test-e2e-debian-bootable-{goArch}:latest";
         await Lock.WaitAsync();
         try
         {
