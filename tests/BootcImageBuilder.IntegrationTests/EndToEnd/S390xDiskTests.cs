@@ -1,4 +1,6 @@
 using BootcImageBuilder.IntegrationTests.Containers;
+using BootcImageBuilder.IntegrationTests.EndToEnd.Boot;
+using Xunit.Abstractions;
 using static BootcImageBuilder.IntegrationTests.EndToEnd.DeployedSystem;
 
 namespace BootcImageBuilder.IntegrationTests.EndToEnd;
@@ -47,7 +49,7 @@ public sealed class S390xDiskBuild : EndToEndBuild
 }
 
 [Collection(PodmanTestGroup.Name)]
-public sealed class S390xDiskTests(S390xDiskBuild build) : IClassFixture<S390xDiskBuild>
+public sealed class S390xDiskTests(S390xDiskBuild build, ITestOutputHelper output) : IClassFixture<S390xDiskBuild>
 {
     private string Raw => Path.Join(build.Output, "image", "disk.raw");
 
@@ -139,5 +141,62 @@ public sealed class S390xDiskTests(S390xDiskBuild build) : IClassFixture<S390xDi
             var ovf = await File.ReadAllTextAsync(await build.ExtractAsync(path, "disk.ovf"));
             Assert.Contains("disk.vmdk", ovf, StringComparison.Ordinal);
         }
+    }
+
+    [SkippableFact]
+    public async Task The_qcow2_disk_boots_and_the_configuration_is_live()
+    {
+        await using var vm = await BootAsync("qcow2/disk.qcow2", "qcow2");
+        await vm.LoginAsync("alice", S390xDiskBuild.Password);
+        await RecordLoginTimeAsync(vm, "qcow2");
+
+        var cmdline = (await vm.RunAsync("cat /proc/cmdline")).Trim().Split(' ');
+        Assert.Contains("bib.e2e=1", cmdline);
+        var mounts = (await vm.RunAsync("findmnt -rn -o TARGET,FSTYPE")).Split('\n');
+        Assert.Contains("/ xfs", mounts);
+        Assert.Contains("/boot xfs", mounts);
+        Assert.Contains("/var/data xfs", mounts);
+        var id = await vm.RunAsync("id");
+        Assert.Contains("4242(builders)", id, StringComparison.Ordinal);
+        Assert.Contains("(wheel)", id, StringComparison.Ordinal);
+        var failed = await vm.RunAsync("systemctl --failed --no-legend --plain --no-pager");
+        Assert.DoesNotContain(".mount", failed, StringComparison.Ordinal);
+        Assert.Equal("active", (await vm.RunAsync("systemctl is-active multi-user.target")).Trim());
+    }
+
+    [SkippableTheory]
+    [InlineData("image/disk.raw", "raw")]
+    [InlineData("vmdk/disk.vmdk", "vmdk")]
+    [InlineData("vpc/disk.vhd", "vpc")]
+    [InlineData("archive/image.ova", "ova")]
+    public async Task Every_format_boots_to_a_login_with_the_kernel_arguments(string artifact, string format)
+    {
+        await using var vm = await BootAsync(artifact, format);
+        await vm.LoginAsync("alice", S390xDiskBuild.Password);
+        await RecordLoginTimeAsync(vm, format);
+
+        Assert.Contains("bib.e2e=1", (await vm.RunAsync("cat /proc/cmdline")).Trim().Split(' '));
+    }
+
+    /// <summary>Boots an artifact of the build through QEMU's own block driver for its format (an ova: the vmdk inside).</summary>
+    private async Task<VirtualMachine> BootAsync(string artifact, string format)
+    {
+        await build.EnsureBuiltAsync();
+        var disk = Path.Join(build.Output, artifact);
+        if (format == "ova")
+        {
+            (disk, format) = (await build.ExtractAsync(disk, "disk.vmdk"), "vmdk");
+        }
+
+        var raw = format == "raw" ? disk : await build.ToRawAsync(disk, format);
+        var entry = await BootEntry.ReadAsync(raw, build.Work);
+        return await VirtualMachine.BootAsync(disk, format, entry, TimeSpan.FromMinutes(12));
+    }
+
+    private async Task RecordLoginTimeAsync(VirtualMachine vm, string format)
+    {
+        var timing = $"S390xDiskBuild boot {format}: login after {vm.LoginTime.TotalSeconds:F0} s under {vm.Accelerator}";
+        output.WriteLine(timing);
+        await File.AppendAllTextAsync(Path.Join(Path.GetTempPath(), "bib-e2e-durations.log"), timing + "\n");
     }
 }
