@@ -159,6 +159,10 @@ public sealed class S390xDiskTests(S390xDiskBuild build, ITestOutputHelper outpu
         var id = await vm.RunAsync("id");
         Assert.Contains("4242(builders)", id, StringComparison.Ordinal);
         Assert.Contains("(wheel)", id, StringComparison.Ordinal);
+        var modes = await vm.RunAsync("stat -c '%n %a %U %G' /etc/bib-test /etc/bib-test/hello.conf");
+        Assert.Equal(
+            ["/etc/bib-test 750 alice builders", "/etc/bib-test/hello.conf 640 alice builders"],
+            modes.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         var failed = await vm.RunAsync("systemctl --failed --no-legend --plain --no-pager");
         Assert.DoesNotContain(".mount", failed, StringComparison.Ordinal);
         Assert.Equal("active", (await vm.RunAsync("systemctl is-active multi-user.target")).Trim());
