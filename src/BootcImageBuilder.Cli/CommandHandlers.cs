@@ -4,7 +4,6 @@ using BootcImageBuilder.Cli.Commands;
 using BootcImageBuilder.Cli.Logging;
 using BootcImageBuilder.Cli.Progress;
 using BootcImageBuilder.Cli.Settings;
-using BootcImageBuilder.Cli.Upload;
 using BootcImageBuilder.Containers;
 using BootcImageBuilder.Images;
 using BootcImageBuilder.Osbuild;
@@ -47,40 +46,33 @@ internal sealed class CommandHandlers(TextWriter stdout, TextWriter stderr) : IC
         ArgumentNullException.ThrowIfNull(settings);
         var progress = ProgressReporters.Create(settings.Progress, stdout, stderr);
         var build = ImageBuild.Create(new BuildConsole(stdout, stderr));
-        // TODO(i20 merge): upload targets and their view.
-        await build.RunAsync(settings.Request, progress, () => throw new NotSupportedException(), cancellationToken);
+        await build.RunAsync(settings.Request, progress, () => new UploadView(settings.Progress, progress, stdout), cancellationToken);
         return 0;
     }
 
-    public async Task<int> UploadAwsAsync(AwsUploadCommandSettings settings, CancellationToken cancellationToken)
+    public Task<int> UploadAwsAsync(AwsUploadCommandSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        await ReportedRun.RunAsync(ProgressReporters.Create(settings.Progress, stdout, stderr), async progress =>
-        {
-            // Before AWS is asked anything, as upstream fails to open the file first.
-            UploadSource.Check(settings.ImagePath, "cannot upload");
-            try
-            {
-                using var uploader = await AwsUploadFlow.CheckAsync(settings.Target, cancellationToken);
-                await new AwsUploadFlow(stdout).UploadAsync(uploader, settings.ImagePath, settings.Progress, progress, cancellationToken);
-            }
-            catch (BibException e)
-            {
-                throw BibException.Wrap("cannot upload AMI", e);
-            }
-        }, cancellationToken);
-        return 0;
+        return UploadAsync(settings.CreateTarget(), settings.ImagePath, settings.Progress, cancellationToken);
     }
 
-    public async Task<int> UploadGceAsync(UploadGceSettings settings, CancellationToken cancellationToken)
+    public Task<int> UploadGceAsync(UploadGceSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        await ReportedRun.RunAsync(ProgressReporters.Create(settings.Progress, stdout, stderr), progress =>
+        return UploadAsync(settings.CreateTarget(), settings.ArchivePath, settings.Progress, cancellationToken);
+    }
+
+    /// <summary><c>upload PROVIDER FILE</c>: the upload a build runs, on a file built earlier.</summary>
+    private async Task<int> UploadAsync(IUploadTarget target, string artifactPath, ProgressMode mode, CancellationToken cancellationToken)
+    {
+        using (target)
         {
-            progress.Start();
-            return GceUploadStep.RunAsync(
-                settings.Gce, settings.ArchivePath, progress, new ResultLine(settings.Progress, progress, stdout), cancellationToken);
-        }, cancellationToken);
+            await ReportedRun.RunAsync(
+                ProgressReporters.Create(mode, stdout, stderr),
+                progress => target.UploadAsync(artifactPath, new UploadView(mode, progress, stdout), cancellationToken),
+                cancellationToken);
+        }
+
         return 0;
     }
 }

@@ -1,4 +1,3 @@
-using BootcImageBuilder.Data;
 using BootcImageBuilder.Distro;
 
 namespace BootcImageBuilder.Cli.Tests;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using BootcImageBuilder.Upload;
-using BootcImageBuilder.Upload.Gce;
 using Serilog.Events;
 using Serilog.Formatting;
 
@@ -36,7 +35,7 @@ internal sealed class LogrusTextFormatter : ITextFormatter
 
     private static string Quote(string text)
     {
-        var safe = SecretRedaction.Redact(SecretScrubber.Scrub(text))
+        var safe = SecretRedaction.Redact(text)
             .Replace("\\", "\\\\", StringComparison.Ordinal)
             .Replace("\"", "\\\"", StringComparison.Ordinal);
         return "\"" + ServerText.Printable(safe) + "\"";

@@ -42,8 +42,6 @@ internal sealed class DebugProgress(TextWriter stderr) : IProgressReporter
         }
     }
 
-    public void Transfer(string label, long done, long total) => stderr.WriteLine($"[{done} / {total} bytes] {label}");
-
     public void Result(IReadOnlyList<Artifact> artifacts)
     {
     }

@@ -53,7 +53,7 @@ internal sealed class JsonProgress(TextWriter stdout) : IProgressReporter
         }
     }
 
-    /// <summary>A byte count, e.g. of an upload: a <c>progress</c> event at level 0 with <c>unit</c> <c>bytes</c>.</summary>
+    /// <summary>A byte count of an upload (<see cref="JsonByteProgress"/>): a <c>progress</c> event at level 0 with <c>unit</c> <c>bytes</c>.</summary>
     public void Transfer(string label, long done, long total) => Emit("progress", w =>
     {
         w.WriteNumber("level", 0);

@@ -21,7 +21,6 @@ internal sealed class TerminalProgress(TextWriter stderr, int width) : IProgress
     private string _pulse = "";
     private string _message = "";
     private readonly List<string> _notes = [];
-    private string? _transfer;
     private int _frame;
     private Timer? _timer;
 
@@ -54,7 +53,7 @@ internal sealed class TerminalProgress(TextWriter stderr, int width) : IProgress
             _timer = null;
             RenderLocked();
             stderr.Write(ShowCursor);
-            stderr.Write(new string('\n', 2 + _levels.Count + (_transfer is null ? 0 : 1)));
+            stderr.Write(new string('\n', 2 + _levels.Count));
             foreach (var note in _notes)
             {
                 stderr.WriteLine(note);
@@ -115,16 +114,6 @@ internal sealed class TerminalProgress(TextWriter stderr, int width) : IProgress
         }
     }
 
-    public void Transfer(string label, long done, long total)
-    {
-        var filled = total > 0 ? (int)(BarWidth * Math.Min(done, total) / total) : BarWidth;
-        var bar = new string('=', Math.Max(filled - 1, 0)) + (filled > 0 ? ">" : "") + new string(' ', BarWidth - filled);
-        lock (_lock)
-        {
-            _transfer = $"{label} [{bar}] {TransferText.Amount(done, total)}";
-        }
-    }
-
     public void Result(IReadOnlyList<Artifact> artifacts)
     {
     }
@@ -140,11 +129,6 @@ internal sealed class TerminalProgress(TextWriter stderr, int width) : IProgress
         {
             var lines = new List<string> { Fit($"[{Spinner[_frame % Spinner.Length]}] {_pulse}") };
             lines.AddRange(_levels.Select(Bar));
-            if (_transfer is not null)
-            {
-                lines.Add(Fit(_transfer));
-            }
-
             lines.Add(Fit($"Message: {_message}"));
             return lines;
         }

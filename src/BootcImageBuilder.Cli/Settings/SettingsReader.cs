@@ -4,6 +4,8 @@ using BootcImageBuilder.Cli.Commands;
 using BootcImageBuilder.Disk;
 using BootcImageBuilder.Distro;
 using BootcImageBuilder.Images;
+using BootcImageBuilder.Upload;
+using static BootcImageBuilder.EmptyValues;
 
 namespace BootcImageBuilder.Cli.Settings;
 
@@ -98,12 +100,12 @@ internal static class SettingsReader
             NullIfEmpty(parse.GetValue(options.AwsRegion)),
             NullIfEmpty(parse.GetValue(options.AwsBucket)),
             NullIfEmpty(parse.GetValue(options.AwsAmiName)),
-            manifest.Types.Names);
+            manifest.Types);
         var gce = GceUploadSettings.FromFlags(
             NullIfEmpty(parse.GetValue(options.GceProject)),
             NullIfEmpty(parse.GetValue(options.GceBucket)),
             NullIfEmpty(parse.GetValue(options.GceImageName)),
-            manifest.Types.Names);
+            manifest.Types);
         var progress = ProgressModes.Parse(parse.GetValue(options.Progress) ?? "auto");
         if (verbose && progress == ProgressMode.Auto)
         {
@@ -120,6 +122,9 @@ internal static class SettingsReader
             Checkpoints = CheckpointModes.Parse(parse.GetValue(options.Checkpoints) ?? "auto"),
             InVm = parse.GetValue(options.Manifest.InVm),
             Chown = chown,
+            Uploads = new IUploadSettings?[] { aws, gce }.OfType<IUploadSettings>()
+                .Select(upload => upload.CreateTarget(manifest.TargetArch ?? Arch.Current))
+                .ToList(),
         };
         return new BuildSettings(request, progress) { Aws = aws, Gce = gce };
     }
@@ -128,6 +133,4 @@ internal static class SettingsReader
         value.Length == 0 || value.Any(char.IsControl)
             ? throw new BibException($"cannot setup build dir: --{flag} must name a directory (an empty name or control characters are refused)")
             : value;
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

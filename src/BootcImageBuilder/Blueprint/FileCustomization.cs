@@ -9,10 +9,10 @@ public sealed record FileCustomization
     public required string Path { get; init; }
 
     [JsonPropertyName("user")]
-    public FsNodeOwner? User { get; init; }
+    public OwnerId? User { get; init; }
 
     [JsonPropertyName("group")]
-    public FsNodeOwner? Group { get; init; }
+    public OwnerId? Group { get; init; }
 
     /// <summary>Octal, e.g. <c>0644</c>.</summary>
     [JsonPropertyName("mode")]

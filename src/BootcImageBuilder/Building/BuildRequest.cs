@@ -20,6 +20,6 @@ public sealed record BuildRequest(ManifestRequest Manifest, string OutputDirecto
     /// <summary><c>--chown</c>: the owner the outputs are given at the end; null leaves them to the builder.</summary>
     public ChownSpec? Chown { get; init; }
 
-    /// <summary>Where artifacts go after the build; each is checked before anything is built.</summary>
+    /// <summary>Where artifacts go after the build; each is checked before anything is built, and disposed by the build.</summary>
     public IReadOnlyList<IUploadTarget> Uploads { get; init; } = [];
 }

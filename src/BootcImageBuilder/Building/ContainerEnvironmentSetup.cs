@@ -9,7 +9,7 @@ namespace BootcImageBuilder.Building;
 /// Unlike upstream, a container without <c>/usr/bin/osbuild</c> is not taken for the bib container and is left alone.
 /// </summary>
 public sealed class ContainerEnvironmentSetup(
-    IProcessRunner processes, string mountInfoPath = "/proc/self/mountinfo", string osbuildPath = "/usr/bin/osbuild")
+    IProcessRunner processes, string mountInfoPath = MountTable.DefaultPath, string osbuildPath = "/usr/bin/osbuild")
 {
     private const string RunDirectory = "/run/osbuild";
 

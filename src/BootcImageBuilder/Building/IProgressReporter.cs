@@ -23,8 +23,6 @@ public interface IProgressReporter
 
     /// <summary>Pipelines osbuild took from its store instead of building them.</summary>
     void Cached(IReadOnlyList<string> pipelines);
-    /// <summary>Bytes of a transfer (an upload) done so far, out of <paramref name="total"/>.</summary>
-    void Transfer(string label, long done, long total);
 
     void Result(IReadOnlyList<Artifact> artifacts);
 

@@ -41,7 +41,7 @@ public sealed class ImageBuild(BuildPreparation preparation, ManifestProduction 
         BuildRequest request, IProgressReporter progress, Func<IUploadView> uploadView, CancellationToken cancellationToken)
     {
         var inContainer = await preparation.PrepareAsync(request, cancellationToken);
-        var uploads = new ArtifactUploads(request.Uploads);
+        using var uploads = new BuildUploads(request.Uploads);
         await uploads.CheckAsync(cancellationToken);
         var canChown = BuildPreparation.CheckOwnership(request);
         var reuseSecret = TreeReuse.SecretFor(request, inContainer);
@@ -89,11 +89,11 @@ public sealed class ImageBuild(BuildPreparation preparation, ManifestProduction 
         progress.Message("Build complete!");
         progress.Message($"Results saved in {request.OutputDirectory}");
         progress.Result(artifacts);
-        if (uploads.Any)
+        if (!uploads.IsEmpty)
         {
             // As upstream: the build's progress display ends and the upload's view takes over.
             progress.Stop();
-            await uploads.RunAsync(artifacts, uploadView(), cancellationToken);
+            await uploads.UploadAsync(artifacts, uploadView(), cancellationToken);
         }
 
         if (request.Chown is { } chown)

@@ -135,29 +135,14 @@ public static class OsInfoReader
             return null;
         }
 
-        string? policy = null;
-        foreach (var rawLine in text.Split('\n'))
+        if (KeyValueLines.TryParse(text) is not { } fields)
         {
-            var line = rawLine.Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            var equals = line.IndexOf('=', StringComparison.Ordinal);
-            if (equals < 0)
-            {
-                Log.Debug("cannot read selinux policy: selinux config: invalid input, setting it to none");
-                return null;
-            }
-
-            if (line[..equals].Trim() == "SELINUXTYPE")
-            {
-                policy = line[(equals + 1)..].Trim();
-            }
+            Log.Debug("cannot read selinux policy: selinux config: invalid input, setting it to none");
+            return null;
         }
 
-        return string.IsNullOrEmpty(policy) ? null : policy;
+        var policy = fields.GetValueOrDefault("SELINUXTYPE");
+        return EmptyValues.NullIfEmpty(policy);
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using static BootcImageBuilder.EmptyValues;
+
 namespace BootcImageBuilder.Containers;
 
 /// <summary>Parses os-release(5) text the way upstream does: <c>KEY=value</c> lines, surrounding double quotes dropped.</summary>
@@ -7,27 +9,8 @@ public static class OsReleaseParser
     /// <exception cref="BibException">A non-empty, non-comment line has no <c>=</c>.</exception>
     public static IReadOnlyDictionary<string, string> ParseFields(string text)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var rawLine in text.Split('\n'))
-        {
-            var line = rawLine.Trim();
-            // Upstream does not skip comments (a comment without "=" fails there); os-release(5) allows them.
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            var equals = line.IndexOf('=', StringComparison.Ordinal);
-            if (equals < 0)
-            {
-                throw new BibException("readOSRelease: invalid input");
-            }
-
-            fields[line[..equals].Trim()] = line[(equals + 1)..].Trim().Trim('"');
-        }
-
-        return fields;
+        var fields = KeyValueLines.TryParse(text) ?? throw new BibException("readOSRelease: invalid input");
+        return fields.ToDictionary(field => field.Key, field => field.Value.Trim('"'), StringComparer.Ordinal);
     }
 
     /// <summary>The fields bib uses; <c>ID</c>, <c>VERSION_ID</c> and <c>NAME</c> must be present (they may be empty).</summary>
@@ -53,6 +36,4 @@ public static class OsReleaseParser
             // Split on every single space, as upstream does.
             IdLike: idLike.Length == 0 ? null : idLike.Split(' '));
     }
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

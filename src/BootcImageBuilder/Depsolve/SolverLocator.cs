@@ -1,4 +1,3 @@
-using BootcImageBuilder.Data;
 using BootcImageBuilder.Processes;
 
 namespace BootcImageBuilder.Depsolve;

@@ -1,4 +1,5 @@
 using BootcImageBuilder.Randomness;
+using static BootcImageBuilder.EmptyValues;
 
 namespace BootcImageBuilder.Disk;
 
@@ -330,6 +331,4 @@ internal static class CustomPartitionTable
 
     private static PartitionTable Replace(PartitionTable table, int index, Partition partition) =>
         table with { Partitions = table.Partitions.SetItem(index, partition) };
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

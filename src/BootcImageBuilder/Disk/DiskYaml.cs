@@ -5,8 +5,9 @@ using YamlDotNet.RepresentationModel;
 namespace BootcImageBuilder.Disk;
 
 /// <summary>
-/// Reads disk.yaml text in upstream's partition-table schema (sizes as numbers or <c>"1 GiB"</c>, payloads
-/// chosen by <c>payload_type</c>, unknown keys refused). Reads the node tree, not reflection, to stay AOT-safe.
+/// Reads upstream's partition-table schema (sizes as numbers or <c>"1 GiB"</c>, payloads chosen by
+/// <c>payload_type</c>, unknown keys refused): a container's disk.yaml, and the base tables of the embedded
+/// <c>imagetypes.yaml</c> (<see cref="BasePartitionTables"/>). Reads the node tree, not reflection, to stay AOT-safe.
 /// </summary>
 public static class DiskYaml
 {
@@ -25,7 +26,7 @@ public static class DiskYaml
             var root = Mapping(stream.Documents[0].RootNode, "disk definitions", "mount_configuration", "partition_table");
             return new DiskYamlDocument(
                 Optional(root, "mount_configuration", node => (MountConfiguration?)MountConfigurationFrom(Text(node))),
-                Optional(root, "partition_table", TableFrom));
+                Optional(root, "partition_table", node => TableFrom(node, NoUntypedFilesystems)));
         }
         catch (Exception e) when (e is YamlException or FormatException or BibException or OverflowException)
         {
@@ -42,11 +43,26 @@ public static class DiskYaml
         _ => throw new BibException($"unknown or unsupported filesystem type name: {name}"),
     };
 
-    private static PartitionTable TableFrom(YamlNode node)
+    /// <summary>
+    /// The partition table at <paramref name="node"/>; a filesystem without a type gets
+    /// <paramref name="untypedFilesystem"/> of its mount point, or is refused where that gives null.
+    /// </summary>
+    /// <exception cref="BibException">The node is not a table of this schema.</exception>
+    public static PartitionTable ReadPartitionTable(YamlNode node, Func<string?, FilesystemType?> untypedFilesystem)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(untypedFilesystem);
+        return TableFrom(node, untypedFilesystem);
+    }
+
+    // A disk.yaml names every filesystem's type.
+    private static FilesystemType? NoUntypedFilesystems(string? mountpoint) => null;
+
+    private static PartitionTable TableFrom(YamlNode node, Func<string?, FilesystemType?> untyped)
     {
         var map = Mapping(node, "partition_table", "size", "uuid", "type", "partitions", "sector_size", "extra_padding", "start_offset");
         var type = Optional(map, "type", n => (PartitionTableType?)PartitionTableTypeNames.Parse(Text(n))) ?? PartitionTableType.Gpt;
-        var partitions = Optional(map, "partitions", n => Sequence(n).Select(PartitionFrom).ToList()) ?? [];
+        var partitions = Optional(map, "partitions", n => Sequence(n).Select(p => PartitionFrom(p, untyped)).ToList()) ?? [];
         return new PartitionTable(type, new ValueList<Partition>(partitions))
         {
             Size = Optional(map, "size", Size) ?? 0,
@@ -57,7 +73,7 @@ public static class DiskYaml
         };
     }
 
-    private static Partition PartitionFrom(YamlNode node)
+    private static Partition PartitionFrom(YamlNode node, Func<string?, FilesystemType?> untyped)
     {
         var map = Mapping(node, "partition", "start", "size", "type", "bootable", "uuid", "label", "payload_type", "payload", "attrs");
         return new Partition
@@ -68,12 +84,12 @@ public static class DiskYaml
             Bootable = Optional(map, "bootable", n => (bool?)Bool(n)) ?? false,
             Uuid = Optional(map, "uuid", Text),
             Label = Optional(map, "label", Text),
-            Payload = PayloadFrom(map),
+            Payload = PayloadFrom(map, untyped),
             Attrs = new ValueList<uint>(Optional(map, "attrs", n => Sequence(n).Select(a => checked((uint)Number(a)!.Value)).ToList()) ?? []),
         };
     }
 
-    private static PartitionPayload? PayloadFrom(YamlMappingNode holder)
+    private static PartitionPayload? PayloadFrom(YamlMappingNode holder, Func<string?, FilesystemType?> untyped)
     {
         var payloadType = Optional(holder, "payload_type", Text);
         var payload = Optional(holder, "payload", n => n);
@@ -85,22 +101,23 @@ public static class DiskYaml
         var body = payload ?? new YamlMappingNode();
         return payloadType switch
         {
-            "filesystem" => FilesystemFrom(body),
+            "filesystem" => FilesystemFrom(body, untyped),
             "swap" => SwapFrom(body),
-            "lvm" => VolumeGroupFrom(body),
+            "lvm" => VolumeGroupFrom(body, untyped),
             "btrfs" => BtrfsFrom(body),
             "raw" => new RawPayload(Optional(Mapping(body, "raw payload", "source_path"), "source_path", Text) ?? string.Empty),
             _ => throw new BibException($"unknown or unsupported payload type \"{payloadType}\""),
         };
     }
 
-    private static Filesystem FilesystemFrom(YamlNode node)
+    private static Filesystem FilesystemFrom(YamlNode node, Func<string?, FilesystemType?> untyped)
     {
         var map = Mapping(node, "filesystem", "type", "uuid", "label", "mountpoint", "fstab_options", "fstab_freq", "fstab_passno", "mkfs_options");
         var mountpoint = Optional(map, "mountpoint", Text);
-        var type = Optional(map, "type", Text)
+        var type = Optional(map, "type", n => (FilesystemType?)FilesystemTypeNames.Parse(Text(n)))
+            ?? untyped(mountpoint)
             ?? throw new BibException($"filesystem {PosixPath.Quote(mountpoint)} has no type");
-        return new Filesystem(FilesystemTypeNames.Parse(type), mountpoint)
+        return new Filesystem(type, mountpoint)
         {
             Uuid = Optional(map, "uuid", Text),
             Label = Optional(map, "label", Text),
@@ -143,14 +160,14 @@ public static class DiskYaml
         string.IsNullOrEmpty(name) ? string.Empty
             : rule(name) is { } problem ? throw new BibException(problem) : name;
 
-    private static LvmVolumeGroup VolumeGroupFrom(YamlNode node)
+    private static LvmVolumeGroup VolumeGroupFrom(YamlNode node, Func<string?, FilesystemType?> untyped)
     {
         var map = Mapping(node, "lvm", "name", "description", "logical_volumes");
         var volumes = Optional(map, "logical_volumes", n => Sequence(n).Select(lv =>
         {
             var lvMap = Mapping(lv, "logical volume", "name", "size", "payload_type", "payload");
             var name = Named(Optional(lvMap, "name", Text), n => VolumeNameRules.LvmNameError(n, "LVM logical volume"));
-            return new LogicalVolume(name, Optional(lvMap, "size", Size) ?? 0, PayloadFrom(lvMap));
+            return new LogicalVolume(name, Optional(lvMap, "size", Size) ?? 0, PayloadFrom(lvMap, untyped));
         }).ToList()) ?? [];
         var groupName = Named(Optional(map, "name", Text), n => VolumeNameRules.LvmNameError(n, "LVM volume group"));
         return new LvmVolumeGroup(groupName, new ValueList<LogicalVolume>(volumes))

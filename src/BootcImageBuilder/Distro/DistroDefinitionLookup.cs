@@ -1,6 +1,5 @@
 using BootcImageBuilder.Containers;
-using BootcImageBuilder.Data;
-using BootcImageBuilder.Data.Defs;
+using BootcImageBuilder.Distro.Defs;
 using Serilog;
 using YamlDotNet.Core;
 

@@ -20,6 +20,9 @@ public sealed record ImageType
     /// <summary>The file inside the export directory, e.g. <c>disk.qcow2</c>; empty when the export is a whole tree.</summary>
     public required string FileName { get; init; }
 
+    /// <summary>Disk types only: how <see cref="FileName"/> is made from the raw disk; null for the raw disk itself.</summary>
+    public DiskConversion? Conversion { get; init; }
+
     /// <summary>
     /// Blueprint options the type honours, as paths below <c>customizations</c> (<c>user</c>, <c>kernel.append</c>)
     /// or top-level keys.

@@ -20,6 +20,9 @@ public sealed class ImageTypeSet
     /// <summary>The osbuild exports needed for all requested types, deduplicated, in order of first appearance.</summary>
     public IReadOnlyList<string> Exports => Requested.Select(r => r.Type.Export).Distinct(StringComparer.Ordinal).ToList();
 
+    /// <summary>Whether a requested type's artifact feeds the upload target <paramref name="provider"/> (its <c>upload:</c> in the type table).</summary>
+    public bool FeedsUpload(string provider) => Requested.Any(r => r.Type.Upload == provider);
+
     /// <summary>The manifest file name upstream saves next to the outputs, e.g. <c>manifest-qcow2-ami.json</c>.</summary>
     public string ManifestFileName => $"manifest-{string.Join('-', Names)}.json";
 

@@ -1,9 +1,9 @@
-using BootcImageBuilder.Data.Defs;
+using BootcImageBuilder.Distro.Defs;
 
 namespace BootcImageBuilder.Distro;
 
 /// <summary>
-/// Every image type this tool builds: the one table that names, kinds, exports, file names and supported options come
+/// Every image type this tool builds: the one table that names, kinds, exports, file names, disk conversions and supported options come
 /// from, read from the <c>image_types</c> of the embedded <c>data/defs/bootc-generic/imagetypes.yaml</c>.
 /// </summary>
 public static class ImageTypes
@@ -15,6 +15,12 @@ public static class ImageTypes
     public const string DefaultName = "qcow2";
 
     public static IReadOnlyList<ImageType> All => Table.Value;
+
+    /// <summary>
+    /// The disk formats: the first disk type of each export, in table order, which is the order of their pipelines in
+    /// a disk manifest.
+    /// </summary>
+    public static IReadOnlyList<ImageType> DiskFormats => All.Where(t => t.Kind == ImageKind.Disk).DistinctBy(t => t.Export).ToList();
 
     /// <summary>Every accepted name, aliases included, sorted and comma-separated, as upstream lists them in its error.</summary>
     public static string Available => string.Join(", ", All.SelectMany(t => t.Aliases.Prepend(t.Name)).Order(StringComparer.Ordinal));
@@ -33,6 +39,7 @@ public static class ImageTypes
         Kind = KindOf(name, yaml.Kind),
         Export = yaml.Export,
         FileName = yaml.Filename,
+        Conversion = DiskConversion.FromYaml(name, yaml.Conversion),
         SupportedOptions = yaml.SupportedBlueprintOptions,
         Upload = yaml.Upload.Length == 0 ? null : yaml.Upload,
     };

@@ -17,10 +17,4 @@ public static class OsbuildMap
 
     public static ImmutableSortedDictionary<string, T> Of<T>(params (string Key, T Value)[] entries) =>
         From(entries.Select(e => KeyValuePair.Create(e.Key, e.Value)));
-
-    public static ImmutableSortedDictionary<string, T>? NullIfEmpty<T>(ImmutableSortedDictionary<string, T>? map) =>
-        map is null || map.IsEmpty ? null : map;
-
-    public static IReadOnlyList<T>? NullIfEmpty<T>(IReadOnlyList<T>? list) =>
-        list is null || list.Count == 0 ? null : list;
 }

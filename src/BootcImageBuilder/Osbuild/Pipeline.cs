@@ -1,3 +1,5 @@
+using static BootcImageBuilder.EmptyValues;
+
 namespace BootcImageBuilder.Osbuild;
 
 /// <summary>
@@ -12,7 +14,7 @@ public sealed record Pipeline(
     IReadOnlyList<Stage>? Stages)
 {
     public Pipeline(string name, IEnumerable<Stage> stages, string? build = null, string? runner = null)
-        : this(name, build, runner, null, OsbuildMap.NullIfEmpty([.. stages]))
+        : this(name, build, runner, null, NullIfEmpty([.. stages]))
     {
     }
 

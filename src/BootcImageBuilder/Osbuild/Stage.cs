@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using static BootcImageBuilder.EmptyValues;
 
 namespace BootcImageBuilder.Osbuild;
 
@@ -32,8 +33,8 @@ public sealed record Stage(
         IEnumerable<Mount>? mounts = null) =>
         new(
             type,
-            OsbuildMap.NullIfEmpty(inputs is null ? null : OsbuildMap.From(inputs)),
+            NullIfEmpty(inputs is null ? null : OsbuildMap.From(inputs)),
             null,
-            OsbuildMap.NullIfEmpty(devices is null ? null : OsbuildMap.From(devices)),
-            mounts is null ? null : OsbuildMap.NullIfEmpty([.. mounts]));
+            NullIfEmpty(devices is null ? null : OsbuildMap.From(devices)),
+            mounts is null ? null : NullIfEmpty([.. mounts]));
 }

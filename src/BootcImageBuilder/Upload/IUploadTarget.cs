@@ -20,6 +20,9 @@ public interface IUploadTarget : IDisposable
     /// Uploads <paramref name="artifactPath"/> and registers the image, reporting through <paramref name="progress"/>.
     /// On failure or cancellation nothing it created on the way is left (the uploaded object is deleted); failures are
     /// a <see cref="BibException"/> in the provider's words (<c>cannot upload AMI: …</c>), with no secret in them.
+    /// Without a <see cref="CheckAsync"/> before, it refuses a file that cannot be sent before the provider is asked
+    /// anything, then runs those checks itself with their failures in its own words: <c>upload PROVIDER FILE</c>
+    /// calls it alone, so it runs the code a build runs.
     /// </summary>
     Task UploadAsync(string artifactPath, IUploadView progress, CancellationToken cancellationToken);
 }

@@ -48,7 +48,10 @@ public abstract class UploadGceCommandTests : IDisposable
         var result = await RunAsync("--log-level", "debug", "upload", "gce", "--project", Project, "--bucket", Bucket, "--image-name", ImageName, _archive.Path);
 
         Assert.True(result.ExitCode == 0, result.Stderr);
-        Assert.Equal($"GCE image registered: {ImageName}", result.Stdout.TrimEnd('\n'));
+        var lines = result.Stdout.TrimEnd('\n').Split('\n');
+        Assert.Equal($"Uploading {_archive.Path} to gs://{Bucket}", lines[0]);
+        Assert.Contains("] 100.00% ", lines[^2], StringComparison.Ordinal);
+        Assert.Equal($"GCE image registered: {ImageName}", lines[^1]);
         Assert.Empty(_server.Refusals);
         var image = Assert.Single(_server.Compute.Images);
         Assert.Equal(ImageName, image.Key);

@@ -1,5 +1,4 @@
 using BootcImageBuilder.Cli.Commands;
-using BootcImageBuilder.Data;
 using BootcImageBuilder.Distro;
 
 namespace BootcImageBuilder.Cli.Tests.Shipping;

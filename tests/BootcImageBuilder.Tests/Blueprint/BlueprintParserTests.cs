@@ -56,9 +56,9 @@ public class BlueprintParserTests
         Assert.Equal([PartitionKind.Plain, PartitionKind.Lvm, PartitionKind.Btrfs], c.Disk.Partitions.Select(p => p.Type));
         Assert.Equal(new LogicalVolumeCustomization { Name = "swaplv", MinSize = 536870912, FsType = "swap" }, c.Disk.Partitions[1].LogicalVolumes![1]);
         Assert.Equal(new BtrfsSubvolumeCustomization { Name = "home", Mountpoint = "/var/home" }, c.Disk.Partitions[2].Subvolumes![0]);
-        Assert.Equal(FsNodeOwner.ById(1000), c.Files[0].User);
-        Assert.Equal(FsNodeOwner.ByName("wheel"), c.Files[0].Group);
-        Assert.Equal(FsNodeOwner.ById(0), c.Directories[0].Group);
+        Assert.Equal(OwnerId.ById(1000), c.Files[0].User);
+        Assert.Equal(OwnerId.ByName("wheel"), c.Files[0].Group);
+        Assert.Equal(OwnerId.ById(0), c.Directories[0].Group);
         Assert.Equal("https://ign.example.com/config.ign", c.Ignition!.FirstBoot!.Url);
         Assert.Equal("eyJpZ25pdGlvbiI6e319", c.Ignition.Embedded!.Config);
         Assert.Equal(["alice", "%wheel"], c.Installer!.SudoNopasswd);

@@ -1,5 +1,5 @@
-using BootcImageBuilder.Data.Defs;
 using BootcImageBuilder.Disk;
+using BootcImageBuilder.Distro.Defs;
 
 namespace BootcImageBuilder.Tests.Disk;
 
@@ -79,14 +79,24 @@ public sealed class BasePartitionTablesTests
     {
         var text = EmbeddedDefs.ReadText(EmbeddedDefs.BootcGenericImageTypesResource);
 
-        Assert.Equal(
-            ["aarch64", "ppc64le", "riscv64", "s390x", "x86_64"],
-            DefsYaml.ReadImageTypes(text).PartitionTables[BasePartitionTables.DefaultTableName].Keys.Order(StringComparer.Ordinal));
+        foreach (var arch in (Arch[])[Arch.Aarch64, Arch.Ppc64le, Arch.Riscv64, Arch.S390x, Arch.X86_64])
+        {
+            Assert.NotEmpty(BasePartitionTables.Read(text, BasePartitionTables.DefaultTableName, arch, FilesystemType.Xfs).Partitions);
+        }
     }
 
     [Fact]
     public void Image_type_data_with_an_unknown_key_is_refused()
     {
-        Assert.Throws<YamlDotNet.Core.YamlException>(() => DefsYaml.ReadImageTypes("partition_tables:\n  t:\n    x86_64:\n      typo: gpt\n"));
+        Assert.Throws<YamlDotNet.Core.YamlException>(() => DefsYaml.ReadImageTypes("image_types:\n  raw:\n    typo: disk\n"));
+    }
+
+    [Fact]
+    public void A_base_table_with_an_unknown_key_is_refused()
+    {
+        var error = Assert.Throws<BibException>(
+            () => BasePartitionTables.Read("partition_tables:\n  t:\n    x86_64:\n      typo: gpt\n", "t", Arch.X86_64, FilesystemType.Xfs));
+
+        Assert.Equal("unknown field \"typo\" in partition_table", error.Message);
     }
 }

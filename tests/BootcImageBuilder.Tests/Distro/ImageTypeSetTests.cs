@@ -82,4 +82,13 @@ public class ImageTypeSetTests
     {
         Assert.Equal(expected, Assert.Throws<BibException>(() => ImageTypeSet.Parse(names)).Message);
     }
+
+    [Theory]
+    [InlineData(new[] { "qcow2", "ami" }, "aws", true)]
+    [InlineData(new[] { "gce" }, "gce", true)]
+    [InlineData(new[] { "raw", "qcow2" }, "aws", false)]
+    [InlineData(new[] { "ami" }, "gce", false)]
+    [InlineData(new[] { "gce" }, "aws", false)]
+    public void A_set_feeds_the_uploads_its_types_name_in_the_type_table(string[] names, string provider, bool feeds) =>
+        Assert.Equal(feeds, ImageTypeSet.Parse(names).FeedsUpload(provider));
 }

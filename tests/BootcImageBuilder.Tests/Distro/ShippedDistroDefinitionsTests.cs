@@ -1,5 +1,5 @@
-using BootcImageBuilder.Data.Defs;
 using BootcImageBuilder.Distro;
+using BootcImageBuilder.Distro.Defs;
 using BootcImageBuilder.Tests.Containers;
 using BootcImageBuilder.Tests.Osbuild;
 

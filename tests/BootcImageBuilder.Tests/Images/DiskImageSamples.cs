@@ -128,13 +128,13 @@ public static class DiskImageSamples
     {
         Directories =
         [
-            new DirectoryCustomization { Path = "/etc/myapp", Mode = "0750", User = FsNodeOwner.ByName("root"), Group = FsNodeOwner.ById(10), EnsureParents = true },
+            new DirectoryCustomization { Path = "/etc/myapp", Mode = "0750", User = OwnerId.ByName("root"), Group = OwnerId.ById(10), EnsureParents = true },
             new DirectoryCustomization { Path = "/etc/plain" },
         ],
         Files =
         [
             new FileCustomization { Path = "/etc/myapp/config.ini", Data = "[main]\nkey=value\n", Mode = "0640" },
-            new FileCustomization { Path = "/usr/local/bin/hello", Data = "#!/bin/sh\necho hello\n", Mode = "755", User = FsNodeOwner.ById(0) },
+            new FileCustomization { Path = "/usr/local/bin/hello", Data = "#!/bin/sh\necho hello\n", Mode = "755", User = OwnerId.ById(0) },
         ],
         Ignition = new IgnitionCustomization { FirstBoot = new FirstBootIgnitionCustomization { Url = "https://example.com/a.ign https://example.com/b.ign" } },
     };

@@ -31,4 +31,34 @@ public class SecretRedactionTests
 
         Assert.Equal(text, SecretRedaction.Redact(text));
     }
+
+    [Theory]
+    [InlineData("Bearer ya29.a0AfH6SMBx-secret was refused", "Bearer [REDACTED] was refused")]
+    [InlineData("PUT https://storage.googleapis.com/upload/storage/v1/b/b/o?uploadType=resumable&upload_id=ADPycdvSECRET failed",
+        "PUT https://storage.googleapis.com/upload/storage/v1/b/b/o?uploadType=resumable&upload_id=[REDACTED] failed")]
+    [InlineData("GET https://storage.googleapis.com/b/o?X-Goog-Algorithm=GOOG4-RSA-SHA256&X-Goog-Signature=abcdef0123",
+        "GET https://storage.googleapis.com/b/o?X-Goog-Algorithm=GOOG4-RSA-SHA256&X-Goog-Signature=[REDACTED]")]
+    [InlineData("{\"access_token\": \"opaque-value\", \"expires_in\": 3599}", "{\"access_token\":\"[REDACTED]\", \"expires_in\": 3599}")]
+    [InlineData("token ya29.c.b0Aaekm1K is bad", "token [REDACTED] is bad")]
+    [InlineData("assertion eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJzYUBwIn0.c2lnbmF0dXJl end", "assertion [REDACTED] end")]
+    [InlineData("key -----BEGIN PRIVATE KEY-----\nMIIEvQIBADAN\n-----END PRIVATE KEY----- end", "key [REDACTED] end")]
+    [InlineData("The specified bucket does not exist.", "The specified bucket does not exist.")]
+    public void Google_tokens_keys_and_session_ids_are_masked(string text, string redacted) =>
+        Assert.Equal(redacted, SecretRedaction.Redact(text));
+
+    [Fact]
+    public void One_text_with_both_clouds_secrets_loses_all_of_them()
+    {
+        const string text = "copy from https://b.s3.amazonaws.com/k?X-Amz-Signature=abc123 by AKIAIOSFODNN7EXAMPLE to gs://b?upload_id=ADPycdvSECRET with Bearer ya29.a0AfH6SMBx-secret";
+
+        Assert.Equal(
+            "copy from https://b.s3.amazonaws.com/k?X-Amz-Signature=[REDACTED] by [REDACTED] to gs://b?upload_id=[REDACTED] with Bearer [REDACTED]",
+            SecretRedaction.Redact(text));
+    }
+
+    [Fact]
+    public void A_bearer_token_in_an_authorization_header_is_masked_with_the_header()
+    {
+        Assert.Equal("Authorization: [REDACTED]", SecretRedaction.Redact("Authorization: Bearer ya29.a0AfH6SMBx-secret"));
+    }
 }

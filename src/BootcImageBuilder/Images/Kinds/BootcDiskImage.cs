@@ -9,7 +9,8 @@ namespace BootcImageBuilder.Images.Kinds;
 /// <summary>
 /// The osbuild manifest of a bootc disk image (raw, ami, qcow2, vmdk, vhd, gce, ova: one manifest holds them all;
 /// the types only decide what is exported and how files are named, see <see cref="DiskFileNames"/>). Pipelines in upstream's order:
-/// <c>[target,] build, image, qcow2, vmdk, vpc, ovf, archive, gce</c>.
+/// <c>[target,] build, image</c>, then the format pipelines in <c>imagetypes.yaml</c>'s order
+/// (<c>qcow2, vmdk, vpc, ovf, archive, gce</c>).
 /// </summary>
 public static class BootcDiskImage
 {

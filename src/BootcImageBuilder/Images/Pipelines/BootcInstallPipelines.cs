@@ -2,6 +2,7 @@ using BootcImageBuilder.Containers;
 using BootcImageBuilder.Disk;
 using BootcImageBuilder.Osbuild;
 using BootcImageBuilder.Randomness;
+using static BootcImageBuilder.EmptyValues;
 
 namespace BootcImageBuilder.Images.Pipelines;
 
@@ -86,8 +87,6 @@ public static class BootcInstallPipelines
     }
 
     private static bool SameContainer(BootcInfo a, BootcInfo b) => a.ImageRef == b.ImageRef && a.ImageId == b.ImageId;
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }
 
 /// <summary>The install pipelines in manifest order, the disk's partition table and whether a separate build container is used.</summary>

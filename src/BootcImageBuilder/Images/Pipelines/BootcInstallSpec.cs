@@ -1,6 +1,7 @@
 using BootcImageBuilder.Blueprint;
 using BootcImageBuilder.Containers;
 using BootcImageBuilder.Disk;
+using static BootcImageBuilder.EmptyValues;
 
 namespace BootcImageBuilder.Images.Pipelines;
 
@@ -38,6 +39,4 @@ public sealed record BootcInstallSpec(
         RootfsOverride ?? RootfsTypes.Parse(
             NullIfEmpty(Source.DefaultRootFs)
             ?? throw new BibException("failed to initialize bootc distro: missing required info: DefaultRootFs"));
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -3,14 +3,26 @@ using BootcImageBuilder.Distro;
 namespace BootcImageBuilder.Images.Pipelines;
 
 /// <summary>
-/// The file each pipeline of a disk manifest writes. As upstream, they are named after the first requested type's
-/// base name (<c>--type ova</c>: <c>image.raw</c>, <c>image.vmdk</c>, <c>image.ova</c>), except that every
-/// requested type's own output keeps its own name when types are mixed (<c>--type ova --type qcow2</c> still
-/// gives <c>qcow2/disk.qcow2</c>; upstream would write <c>qcow2/image.qcow2</c>). The GCE tarball is always
-/// <c>image.tar.gz</c>.
+/// The file each pipeline of a disk manifest writes, by pipeline (export) name. As upstream, they are named after the
+/// first requested type's base name (<c>--type ova</c>: <c>image.raw</c>, <c>image.vmdk</c>, <c>image.ova</c>),
+/// except that every requested type's own output keeps its own name when types are mixed (<c>--type ova --type
+/// qcow2</c> still gives <c>qcow2/disk.qcow2</c>; upstream would write <c>qcow2/image.qcow2</c>). A conversion not
+/// <see cref="DiskConversion.NamedByRequest"/> (the GCE tarball) always keeps its own name.
 /// </summary>
-public sealed record DiskFileNames(string Raw, string Qcow2, string Vmdk, string Vhd, string Ova, string Gce)
+public sealed class DiskFileNames
 {
+    private readonly IReadOnlyDictionary<string, string> _byExport;
+
+    private DiskFileNames(IReadOnlyDictionary<string, string> byExport) => _byExport = byExport;
+
+    /// <summary>The raw disk the <c>image</c> pipeline writes.</summary>
+    public string Raw => Of(BootcDiskPipelines.Image);
+
+    /// <summary>The file pipeline <paramref name="export"/> writes.</summary>
+    /// <exception cref="InvalidOperationException">No disk format exports <paramref name="export"/> (a problem of the built-in data).</exception>
+    public string Of(string export) =>
+        _byExport.TryGetValue(export, out var name) ? name : throw new InvalidOperationException($"no disk format exports {export}");
+
     /// <summary>The names for a manifest built for <paramref name="requested"/> (disk types, in the user's order).</summary>
     public static DiskFileNames For(IReadOnlyList<ImageType> requested)
     {
@@ -21,16 +33,11 @@ public sealed record DiskFileNames(string Raw, string Qcow2, string Vmdk, string
         }
 
         var baseName = requested[0].BaseName;
-        string NameOf(string export, string extension) =>
-            requested.FirstOrDefault(t => t.Export == export)?.FileName ?? $"{baseName}.{extension}";
+        string NameOf(ImageType format) => format.Conversion is { NamedByRequest: false }
+            ? format.FileName
+            : requested.FirstOrDefault(t => t.Export == format.Export)?.FileName ?? $"{baseName}{format.FileName[format.BaseName.Length..]}";
 
-        return new DiskFileNames(
-            Raw: NameOf(BootcDiskPipelines.Image, "raw"),
-            Qcow2: NameOf(BootcDiskPipelines.Qcow2, "qcow2"),
-            Vmdk: NameOf(BootcDiskPipelines.Vmdk, "vmdk"),
-            Vhd: NameOf(BootcDiskPipelines.Vpc, "vhd"),
-            Ova: NameOf(BootcDiskPipelines.Archive, "ova"),
-            Gce: ImageTypes.Get("gce").FileName);
+        return new DiskFileNames(ImageTypes.DiskFormats.ToDictionary(format => format.Export, NameOf, StringComparer.Ordinal));
     }
 
     /// <summary>The names of a manifest built for the single type <paramref name="imageType"/>.</summary>

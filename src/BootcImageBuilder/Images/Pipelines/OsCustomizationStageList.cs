@@ -177,7 +177,7 @@ public static class OsCustomizationStageList
             : null;
     }
 
-    private static IEnumerable<Stage> ModeAndOwnerStages(IEnumerable<(string Path, string? Mode, FsNodeOwner? User, FsNodeOwner? Group)> nodes)
+    private static IEnumerable<Stage> ModeAndOwnerStages(IEnumerable<(string Path, string? Mode, OwnerId? User, OwnerId? Group)> nodes)
     {
         var list = nodes.ToList();
         var chmod = list.Where(n => n.Mode is not null)
@@ -189,20 +189,13 @@ public static class OsCustomizationStageList
         }
 
         var chown = list.Where(n => n.User is not null || n.Group is not null)
-            .Select(n => KeyValuePair.Create(n.Path, new ChownItem(OwnerOf(n.User), OwnerOf(n.Group))))
+            .Select(n => KeyValuePair.Create(n.Path, new ChownItem(n.User, n.Group)))
             .ToList();
         if (chown.Count > 0)
         {
             yield return Stage.Of(new ChownOptions(OsbuildMap.From(chown.DistinctBy(c => c.Key))));
         }
     }
-
-    private static OwnerId? OwnerOf(FsNodeOwner? owner) => owner switch
-    {
-        null => null,
-        { Id: { } id } => OwnerId.ById(id),
-        _ => OwnerId.ByName(owner.Name!),
-    };
 
     // The schema keeps expiredate within 32 bits, the stage's type.
     private static int? ToInt(long? value) => value is null ? null : checked((int)value.Value);

@@ -1,5 +1,6 @@
 using BootcImageBuilder.Blueprint;
 using BootcImageBuilder.Disk;
+using static BootcImageBuilder.EmptyValues;
 using BlueprintTableType = BootcImageBuilder.Blueprint.PartitionTableType;
 
 namespace BootcImageBuilder.Images.Pipelines;
@@ -38,8 +39,6 @@ public static class PartitioningMapping
 
         return (filesystems, disk);
     }
-
-    private static IReadOnlyList<T>? NullIfEmpty<T>(IReadOnlyList<T>? list) => list is null || list.Count == 0 ? null : list;
 
     public static FilesystemRequest ToRequest(FilesystemCustomization filesystem)
     {

@@ -88,6 +88,6 @@ internal sealed class ComputeImages(HttpClient http, Uri root, ITokenAccess cred
         }
 
         var status = $"HTTP {(int)statusCode}";
-        return message is { Length: > 0 } ? ServerText.Printable(SecretScrubber.Scrub($"{message} ({status})")) : status;
+        return message is { Length: > 0 } ? ServerText.Printable(SecretRedaction.Redact($"{message} ({status})")) : status;
     }
 }

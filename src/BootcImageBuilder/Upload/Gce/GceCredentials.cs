@@ -29,7 +29,7 @@ internal static class GceCredentials
         ArgumentNullException.ThrowIfNull(failure);
         var error = failure.Error;
         var text = string.IsNullOrEmpty(error?.ErrorDescription) ? error?.Error : $"{error.Error}: {error.ErrorDescription}";
-        return ServerText.Printable(SecretScrubber.Scrub($"cannot get a Google access token: {text ?? "refused"}"));
+        return ServerText.Printable(SecretRedaction.Redact($"cannot get a Google access token: {text ?? "refused"}"));
     }
 
     /// <summary>Where gcloud keeps application-default credentials, which the library reads when the variable is unset.</summary>

@@ -115,7 +115,7 @@ public sealed class GceImageUploader(GceEndpoints endpoints)
         }
         catch (HttpRequestException e)
         {
-            throw new BibException($"cannot reach Compute Engine: {SecretScrubber.Describe(e)}", e);
+            throw new BibException($"cannot reach Compute Engine: {SecretRedaction.Describe(e)}", e);
         }
     }
 
@@ -161,7 +161,7 @@ public sealed class GceImageUploader(GceEndpoints endpoints)
         }
         catch (HttpRequestException e)
         {
-            throw new BibException($"cannot create GCE image {request.ImageName}: {SecretScrubber.Describe(e)}", e);
+            throw new BibException($"cannot create GCE image {request.ImageName}: {SecretRedaction.Describe(e)}", e);
         }
     }
 
@@ -179,7 +179,7 @@ public sealed class GceImageUploader(GceEndpoints endpoints)
             messages.Add($"HTTP {operation.HttpErrorStatusCode} {operation.HttpErrorMessage}".Trim());
         }
 
-        return ServerText.Printable(SecretScrubber.Scrub(string.Join("; ", messages)));
+        return ServerText.Printable(SecretRedaction.Redact(string.Join("; ", messages)));
     }
 
     /// <summary>The image name plus a random suffix, so concurrent or leftover uploads never collide.</summary>

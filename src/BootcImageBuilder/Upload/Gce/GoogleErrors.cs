@@ -6,9 +6,9 @@ internal static class GoogleErrors
     public static string Describe(Exception e) => e switch
     {
         Google.GoogleApiException api when api.Error?.Message is { Length: > 0 } message =>
-            ServerText.Printable(SecretScrubber.Scrub($"{message} (HTTP {(int)api.HttpStatusCode})")),
+            ServerText.Printable(SecretRedaction.Redact($"{message} (HTTP {(int)api.HttpStatusCode})")),
         Google.GoogleApiException api => $"HTTP {(int)api.HttpStatusCode}",
         Google.Apis.Auth.OAuth2.Responses.TokenResponseException token => GceCredentials.DescribeTokenFailure(token),
-        _ => SecretScrubber.Describe(e),
+        _ => SecretRedaction.Describe(e),
     };
 }

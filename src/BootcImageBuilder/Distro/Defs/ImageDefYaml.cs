@@ -1,4 +1,4 @@
-namespace BootcImageBuilder.Data.Defs;
+namespace BootcImageBuilder.Distro.Defs;
 
 /// <summary>One image type's entry in a distro file (<c>data/defs/&lt;id&gt;-&lt;version&gt;.yaml</c>).</summary>
 public sealed class ImageDefYaml

@@ -1,9 +1,9 @@
 using BootcImageBuilder.Building;
 using BootcImageBuilder.Upload;
 
-namespace BootcImageBuilder.Tests.Building;
+namespace BootcImageBuilder.Tests.Upload;
 
-public class ArtifactUploadsTests
+public class BuildUploadsTests
 {
     private static readonly IReadOnlyList<Artifact> Built =
     [
@@ -19,7 +19,7 @@ public class ArtifactUploadsTests
         var aws = new RecordingTarget("aws");
         var gce = new RecordingTarget("gce");
 
-        await new ArtifactUploads([aws, gce]).RunAsync(Built, new SilentView(), CancellationToken.None);
+        await new BuildUploads([aws, gce]).UploadAsync(Built, new SilentView(), CancellationToken.None);
 
         Assert.Equal(["/out/image/disk.raw"], aws.Uploaded);
         Assert.Equal(["/out/gce/image.tar.gz"], gce.Uploaded);
@@ -32,7 +32,7 @@ public class ArtifactUploadsTests
         var aws = new RecordingTarget("aws", log);
         var gce = new RecordingTarget("gce", log);
 
-        await new ArtifactUploads([aws, gce]).CheckAsync(CancellationToken.None);
+        await new BuildUploads([aws, gce]).CheckAsync(CancellationToken.None);
 
         Assert.Equal(["check aws", "check gce"], log);
         Assert.Empty(aws.Uploaded);
@@ -44,7 +44,7 @@ public class ArtifactUploadsTests
         var unknown = new RecordingTarget("azure");
 
         await Assert.ThrowsAsync<InvalidOperationException>(
-            () => new ArtifactUploads([unknown]).RunAsync(Built, new SilentView(), CancellationToken.None));
+            () => new BuildUploads([unknown]).UploadAsync(Built, new SilentView(), CancellationToken.None));
     }
 
     private sealed class RecordingTarget(string provider, List<string>? log = null) : IUploadTarget

@@ -1,14 +1,11 @@
-using BootcImageBuilder.Data.Defs;
 using BootcImageBuilder.Disk;
 
 namespace BootcImageBuilder.Tests.Disk;
 
-public sealed class PartitionTableYamlMappingTests
+public sealed class BasePartitionTableYamlTests
 {
     private static PartitionTable Map(string partitionsYaml, FilesystemType rootfs = FilesystemType.Xfs) =>
-        PartitionTableYamlMapping.ToPartitionTable(
-            DefsYaml.ReadImageTypes($"partition_tables:\n  t:\n    x86_64:\n{partitionsYaml}").PartitionTables["t"]["x86_64"],
-            rootfs);
+        BasePartitionTables.Read($"partition_tables:\n  t:\n    x86_64:\n{partitionsYaml}", "t", Arch.X86_64, rootfs);
 
     [Fact]
     public void Sizes_type_and_partition_fields_are_read()
@@ -44,10 +41,10 @@ public sealed class PartitionTableYamlMappingTests
     }
 
     [Fact]
-    public void A_payload_type_other_than_filesystem_is_refused()
+    public void An_unknown_payload_type_is_refused()
     {
-        var error = Assert.Throws<BibException>(() => Map("      partitions:\n        - payload_type: lvm\n"));
+        var error = Assert.Throws<BibException>(() => Map("      partitions:\n        - payload_type: zfs\n"));
 
-        Assert.Equal("unknown or unsupported payload type \"lvm\"", error.Message);
+        Assert.Equal("unknown or unsupported payload type \"zfs\"", error.Message);
     }
 }

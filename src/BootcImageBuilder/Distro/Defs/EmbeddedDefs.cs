@@ -1,4 +1,4 @@
-namespace BootcImageBuilder.Data.Defs;
+namespace BootcImageBuilder.Distro.Defs;
 
 /// <summary>
 /// The data/defs files built into the core assembly (core data a user cannot override, as osbuild/images embeds its

@@ -1,6 +1,6 @@
 using YamlDotNet.Serialization;
 
-namespace BootcImageBuilder.Data.Defs;
+namespace BootcImageBuilder.Distro.Defs;
 
 /// <summary>
 /// The source-generated YamlDotNet context for every file under <c>data/defs</c>: the distro package-set files and
@@ -12,9 +12,11 @@ namespace BootcImageBuilder.Data.Defs;
 [YamlSerializable(typeof(ImageDefYaml))]
 [YamlSerializable(typeof(ImageTypesYaml))]
 [YamlSerializable(typeof(ImageTypeYaml))]
-[YamlSerializable(typeof(PartitionTableYaml))]
-[YamlSerializable(typeof(PartitionYaml))]
-[YamlSerializable(typeof(FilesystemYaml))]
+[YamlSerializable(typeof(DiskConversionYaml))]
+[YamlSerializable(typeof(QemuConversionYaml))]
+[YamlSerializable(typeof(OvaConversionYaml))]
+[YamlSerializable(typeof(TarballConversionYaml))]
+[YamlSerializable(typeof(SkippedYamlSection))]
 public partial class DefsYamlContext : StaticContext
 {
 }

@@ -1,4 +1,4 @@
-namespace BootcImageBuilder.Data;
+namespace BootcImageBuilder;
 
 /// <summary>
 /// Where the tool's data files (<c>defs/</c>, <c>depsolve/</c>) live: next to the executable (the build copies

@@ -1,7 +1,7 @@
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
-namespace BootcImageBuilder.Data.Defs;
+namespace BootcImageBuilder.Distro.Defs;
 
 /// <summary>Reads the YAML files under <c>data/defs</c> through <see cref="DefsYamlContext"/>; keys are snake_case.</summary>
 public static class DefsYaml
@@ -15,6 +15,7 @@ public static class DefsYaml
     // The built-in data is read strictly so a misspelt key fails the tests instead of being dropped.
     private static readonly IDeserializer Strict = new StaticDeserializerBuilder(new DefsYamlContext())
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .WithTypeConverter(new SkippedYamlSection.Converter())
         .Build();
 
     /// <summary>A distro file: image-type name to its definition (null for an empty entry), in file order. Empty text gives an empty map.</summary>
@@ -22,7 +23,7 @@ public static class DefsYaml
     public static Dictionary<string, ImageDefYaml?> ReadDistroFile(string text) =>
         Lenient.Deserialize<Dictionary<string, ImageDefYaml?>?>(text) ?? [];
 
-    /// <summary>A <c>bootc-generic/imagetypes.yaml</c>; unknown keys are errors.</summary>
+    /// <summary>The image types of a <c>bootc-generic/imagetypes.yaml</c>; unknown keys are errors.</summary>
     /// <exception cref="YamlDotNet.Core.YamlException">The text is not YAML of that shape.</exception>
     public static ImageTypesYaml ReadImageTypes(string text) =>
         Strict.Deserialize<ImageTypesYaml?>(text) ?? new ImageTypesYaml();

@@ -1,4 +1,4 @@
-namespace BootcImageBuilder.Data.Defs;
+namespace BootcImageBuilder.Distro.Defs;
 
 /// <summary>One entry of <c>image_types</c> in <c>bootc-generic/imagetypes.yaml</c>.</summary>
 public sealed class ImageTypeYaml
@@ -11,6 +11,9 @@ public sealed class ImageTypeYaml
     public string Export { get; set; } = "";
 
     public string Filename { get; set; } = "";
+
+    /// <summary>Disk types only: how the file is made from the raw disk; null for the raw disk itself.</summary>
+    public DiskConversionYaml? Conversion { get; set; }
 
     public List<string> SupportedBlueprintOptions { get; set; } = [];
 
