@@ -182,25 +182,7 @@ public sealed class S390xDiskTests(S390xDiskBuild build, ITestOutputHelper outpu
         Assert.Contains("bib.e2e=1", (await vm.RunAsync("cat /proc/cmdline")).Trim().Split(' '));
     }
 
-    /// <summary>Boots an artifact of the build through QEMU's own block driver for its format (an ova: the vmdk inside).</summary>
-    private async Task<VirtualMachine> BootAsync(string artifact, string format)
-    {
-        await build.EnsureBuiltAsync();
-        var disk = Path.Join(build.Output, artifact);
-        if (format == "ova")
-        {
-            (disk, format) = (await build.ExtractAsync(disk, "disk.vmdk"), "vmdk");
-        }
+    private Task<VirtualMachine> BootAsync(string artifact, string format) => BuiltDiskBoot.BootAsync(build, artifact, format);
 
-        var raw = format == "raw" ? disk : await build.ToRawAsync(disk, format);
-        var entry = await BootEntry.ReadAsync(raw, build.Work);
-        return await VirtualMachine.BootAsync(disk, format, entry, TimeSpan.FromMinutes(12));
-    }
-
-    private async Task RecordLoginTimeAsync(VirtualMachine vm, string format)
-    {
-        var timing = $"S390xDiskBuild boot {format}: login after {vm.LoginTime.TotalSeconds:F0} s under {vm.Accelerator}";
-        output.WriteLine(timing);
-        await File.AppendAllTextAsync(Path.Join(Path.GetTempPath(), "bib-e2e-durations.log"), timing + "\n");
-    }
+    private Task RecordLoginTimeAsync(VirtualMachine vm, string format) => BuiltDiskBoot.RecordLoginTimeAsync(output, build, vm, format);
 }
