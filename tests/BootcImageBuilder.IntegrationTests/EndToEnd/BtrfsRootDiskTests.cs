@@ -1,4 +1,6 @@
 using BootcImageBuilder.IntegrationTests.Containers;
+using BootcImageBuilder.IntegrationTests.EndToEnd.Boot;
+using Xunit.Abstractions;
 using static BootcImageBuilder.IntegrationTests.EndToEnd.DeployedSystem;
 
 namespace BootcImageBuilder.IntegrationTests.EndToEnd;
@@ -13,10 +15,17 @@ public sealed class BtrfsRootDiskBuild : EndToEndBuild
 
     protected override IReadOnlyList<string> Arguments => ["--target-arch", "ppc64le", "--rootfs", "btrfs", "--type", "raw", "--chown", Owner];
 
-    protected override string ConfigToml => """
+    public const string Password = "btrfs-Secret-7";
+
+    protected override string ConfigToml => $"""
         [[customizations.group]]
         name = "operators"
         gid = 5151
+
+        [[customizations.user]]
+        name = "carol"
+        password = "{Password}"
+        groups = ["operators"]
 
         [customizations.kernel]
         append = "bib.btrfs=1"
@@ -25,7 +34,7 @@ public sealed class BtrfsRootDiskBuild : EndToEndBuild
 }
 
 [Collection(PodmanTestGroup.Name)]
-public sealed class BtrfsRootDiskTests(BtrfsRootDiskBuild build) : IClassFixture<BtrfsRootDiskBuild>
+public sealed class BtrfsRootDiskTests(BtrfsRootDiskBuild build, ITestOutputHelper output) : IClassFixture<BtrfsRootDiskBuild>
 {
     private string Raw => Path.Join(build.Output, "image", "disk.raw");
 
@@ -71,7 +80,7 @@ public sealed class BtrfsRootDiskTests(BtrfsRootDiskBuild build) : IClassFixture
         Assert.Contains("subvol=root", rootUnit["Options"].Split(','));
         Assert.Contains("compress=zstd:1", rootUnit["Options"].Split(','));
         Assert.Equal("/boot", MountUnit(etc, "boot.mount")["Where"]);
-        Assert.Equal(["operators", "x", "5151", ""], Entry(etc, "group", "operators"));
+        Assert.Equal(["operators", "x", "5151", "carol"], Entry(etc, "group", "operators"));
 
         Assert.Contains("bib.btrfs=1", BootEntryOptions(await disk.MountAsync(2)));
     }
@@ -104,5 +113,23 @@ public sealed class BtrfsRootDiskTests(BtrfsRootDiskBuild build) : IClassFixture
         Assert.True(reused.Count == 1, log);
         Assert.Equal($"Reused from the osbuild store: {string.Join(", ", pipelines)}", reused[0]);
         Assert.Equal(new FileInfo(Raw).Length, new FileInfo(Path.Join(build.Work, "rebuild", "image", "disk.raw")).Length);
+    }
+
+    [SkippableFact]
+    public async Task The_disk_boots_from_the_root_subvolume_with_the_group_asked_for()
+    {
+        await using var vm = await BuiltDiskBoot.BootAsync(build, "image/disk.raw", "raw");
+        await vm.LoginAsync("carol", BtrfsRootDiskBuild.Password);
+        await BuiltDiskBoot.RecordLoginTimeAsync(output, build, vm, "raw");
+
+        Assert.Contains("bib.btrfs=1", (await vm.RunAsync("cat /proc/cmdline")).Trim().Split(' '));
+        var root = (await vm.RunAsync("findmnt -rn -o FSTYPE,OPTIONS /")).Trim().Split(' ');
+        Assert.Equal("btrfs", root[0]);
+        Assert.Contains("subvol=/root", root[1].Split(','));
+        Assert.Equal("ext4", (await vm.RunAsync("findmnt -rn -o FSTYPE /boot")).Trim());
+        Assert.Contains("5151(operators)", await vm.RunAsync("id"), StringComparison.Ordinal);
+        var failed = await vm.RunAsync("systemctl --failed --no-legend --plain --no-pager");
+        Assert.DoesNotContain(".mount", failed, StringComparison.Ordinal);
+        Assert.Equal("active", (await vm.RunAsync("systemctl is-active multi-user.target")).Trim());
     }
 }
