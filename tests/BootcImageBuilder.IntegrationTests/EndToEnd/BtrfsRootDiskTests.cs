@@ -5,7 +5,10 @@ using static BootcImageBuilder.IntegrationTests.EndToEnd.DeployedSystem;
 
 namespace BootcImageBuilder.IntegrationTests.EndToEnd;
 
-/// <summary>ppc64le layout with a btrfs root: the <c>root</c> subvolume holds the deployment, /boot stays ext4.</summary>
+/// <summary>
+/// ppc64le layout with a btrfs root: the <c>root</c> subvolume holds the deployment, /boot stays ext4. Built as an
+/// <c>ami</c>, so the ami's disk.raw is the one that boots here (the other end-to-end builds boot a <c>raw</c>).
+/// </summary>
 public sealed class BtrfsRootDiskBuild : EndToEndBuild
 {
     protected override string GoArch => "ppc64le";
@@ -13,7 +16,7 @@ public sealed class BtrfsRootDiskBuild : EndToEndBuild
     /// <summary>The output is given to a user other than root, as a non-root owner of the output directory would ask.</summary>
     public const string Owner = "4242:4343";
 
-    protected override IReadOnlyList<string> Arguments => ["--target-arch", "ppc64le", "--rootfs", "btrfs", "--type", "raw", "--chown", Owner];
+    protected override IReadOnlyList<string> Arguments => ["--target-arch", "ppc64le", "--rootfs", "btrfs", "--type", "ami", "--chown", Owner];
 
     public const string Password = "btrfs-Secret-7";
 
@@ -59,7 +62,7 @@ public sealed class BtrfsRootDiskTests(BtrfsRootDiskBuild build, ITestOutputHelp
         var tree = (await TestImages.RunCheckedAsync("find", build.Output, "-printf", "%P %U:%G\n")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(
-            [" ", "image ", "image/disk.raw ", "manifest-raw.json "],
+            [" ", "image ", "image/disk.raw ", "manifest-ami.json "],
             tree.Select(line => line[..(line.LastIndexOf(' ') + 1)]).Order(StringComparer.Ordinal));
         Assert.All(tree, line => Assert.EndsWith(" " + BtrfsRootDiskBuild.Owner, line, StringComparison.Ordinal));
     }
@@ -90,8 +93,8 @@ public sealed class BtrfsRootDiskTests(BtrfsRootDiskBuild build, ITestOutputHelp
     {
         var log = await build.RebuildAsync("rebuild");
 
-        // What the raw export needs: the exported pipeline and every pipeline it names, transitively (its build root).
-        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Join(build.Output, "manifest-raw.json")))!;
+        // What the ami's image export needs: the exported pipeline and every pipeline it names, transitively (its build root).
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Join(build.Output, "manifest-ami.json")))!;
         var byName = manifest["pipelines"]!.AsArray().ToDictionary(p => (string)p!["name"]!, p => p!.ToJsonString());
         var needed = new HashSet<string>();
         void Need(string name)
@@ -108,7 +111,7 @@ public sealed class BtrfsRootDiskTests(BtrfsRootDiskBuild build, ITestOutputHelp
         Need("image");
         var pipelines = byName.Keys.Where(needed.Contains).ToList();
         Assert.Equal(["build", "image"], pipelines);
-        Assert.Equal(File.ReadAllText(Path.Join(build.Output, "manifest-raw.json")), File.ReadAllText(Path.Join(build.Work, "rebuild", "manifest-raw.json")));
+        Assert.Equal(File.ReadAllText(Path.Join(build.Output, "manifest-ami.json")), File.ReadAllText(Path.Join(build.Work, "rebuild", "manifest-ami.json")));
         var reused = log.Split('\n').Where(l => l.StartsWith("Reused from the osbuild store: ", StringComparison.Ordinal)).ToList();
         Assert.True(reused.Count == 1, log);
         Assert.Equal($"Reused from the osbuild store: {string.Join(", ", pipelines)}", reused[0]);
@@ -120,7 +123,7 @@ public sealed class BtrfsRootDiskTests(BtrfsRootDiskBuild build, ITestOutputHelp
     {
         await using var vm = await BuiltDiskBoot.BootAsync(build, "image/disk.raw", "raw");
         await vm.LoginAsync("carol", BtrfsRootDiskBuild.Password);
-        await BuiltDiskBoot.RecordLoginTimeAsync(output, build, vm, "raw");
+        await BuiltDiskBoot.RecordLoginTimeAsync(output, build, vm, "ami");
 
         Assert.Contains("bib.btrfs=1", (await vm.RunAsync("cat /proc/cmdline")).Trim().Split(' '));
         var root = (await vm.RunAsync("findmnt -rn -o FSTYPE,OPTIONS /")).Trim().Split(' ');
