@@ -99,6 +99,9 @@ chmod 755 "$tree"
 mkdir -p "$tree/sysroot" "$tree/boot" "$tree/var" "$tree"/{proc,sys,dev,run,mnt}
 install -d -m 1777 "$tree/tmp"
 ln -s var/home "$tree/home"; ln -s var/roothome "$tree/root"
+# As in bootc base images: /ostree leads to the physical root's repository (osbuild's ostree.grub2 stage finds
+# the boot path through it in the deployment).
+ln -s sysroot/ostree "$tree/ostree"
 # The image's /usr (stages chroot into the deployment and run its chown), without documentation.
 tar -C / --exclude=usr/share/doc --exclude=usr/share/locale --exclude=usr/share/man -c usr | tar -C "$tree" -x
 cp -a /usr/share/bib-test/etc "$tree/usr/etc"

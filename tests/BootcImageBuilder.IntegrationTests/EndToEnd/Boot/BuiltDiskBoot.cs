@@ -1,3 +1,4 @@
+using BootcImageBuilder.IntegrationTests.Containers;
 using Xunit.Abstractions;
 
 namespace BootcImageBuilder.IntegrationTests.EndToEnd.Boot;
@@ -24,6 +25,28 @@ internal static class BuiltDiskBoot
         var raw = format == "raw" ? disk : await build.ToRawAsync(disk, format);
         var entry = await BootEntry.ReadAsync(raw, build.Work);
         return await VirtualMachine.BootAsync(disk, format, entry, Limit);
+    }
+
+    /// <summary>
+    /// Boots a PXE tree (relative to the build's output) the way its README tells users to boot it without a web server:
+    /// the README's own commands make combined.img (rootfs.img inside the initrd) in a directory of the work directory
+    /// that links to the tree's files, and the kernel gets the command line of grub.cfg's entry that boots combined.img.
+    /// </summary>
+    public static async Task<VirtualMachine> BootPxeTreeAsync(EndToEndBuild build, string tree)
+    {
+        await build.EnsureBuiltAsync();
+        var directory = Path.Join(build.Output, tree);
+        var boot = Directory.CreateDirectory(Path.Join(build.Work, "pxe-boot")).FullName;
+        foreach (var file in Directory.GetFiles(directory))
+        {
+            File.CreateSymbolicLink(Path.Join(boot, Path.GetFileName(file)), file);
+        }
+
+        var commands = PxeMenu.CombinedImageCommands(await File.ReadAllTextAsync(Path.Join(directory, "README")));
+        await TestImages.RunCheckedAsync("bash", "-euo", "pipefail", "-c", "cd \"$1\"; eval \"$2\"", "readme", boot, commands);
+        var options = PxeMenu.CombinedImageOptions(await File.ReadAllTextAsync(Path.Join(directory, "grub.cfg")));
+        return await VirtualMachine.BootKernelAsync(
+            Path.Join(directory, "vmlinuz"), Path.Join(boot, "combined.img"), options, disk: null, Limit);
     }
 
     /// <summary>The time to the shell prompt and the accelerator, in the test's output and the run's durations log.</summary>

@@ -64,11 +64,19 @@ internal sealed partial class VirtualMachine : IAsyncDisposable
     }
 
     /// <summary>Boots <paramref name="disk"/> (a file and its QEMU block format) from <paramref name="entry"/>.</summary>
-    public static async Task<VirtualMachine> BootAsync(string disk, string format, BootEntry entry, TimeSpan limit)
+    public static Task<VirtualMachine> BootAsync(string disk, string format, BootEntry entry, TimeSpan limit) =>
+        BootKernelAsync(entry.Kernel, entry.Initrd, entry.Options, (disk, format), limit);
+
+    /// <summary>
+    /// Boots <paramref name="kernel"/> and <paramref name="initrd"/> with the kernel command line <paramref name="options"/>
+    /// (the serial console added), with <paramref name="disk"/> attached when there is one.
+    /// </summary>
+    public static async Task<VirtualMachine> BootKernelAsync(
+        string kernel, string initrd, string options, (string Path, string Format)? disk, TimeSpan limit)
     {
-        var accelerator = await QemuAccelerator.ChooseAsync(entry.Kernel);
-        var options = entry.Options.Split(' ').Contains("console=ttyS0") ? entry.Options : $"{entry.Options} console=ttyS0";
-        return Start(QemuArguments.For(accelerator, entry.Kernel, entry.Initrd, options, (disk, format)), accelerator, limit);
+        var accelerator = await QemuAccelerator.ChooseAsync(kernel);
+        var withConsole = options.Split(' ').Contains("console=ttyS0") ? options : $"{options} console=ttyS0";
+        return Start(QemuArguments.For(accelerator, kernel, initrd, withConsole, disk), accelerator, limit);
     }
 
     /// <summary>Logs in at the serial getty and waits for the shell prompt.</summary>
