@@ -15,6 +15,9 @@ packages=(
   zsh fish
   # end-to-end disk builds: the test image (debootstrap), osbuild's ostree mounts and its host-side selinux stage
   debootstrap ostree policycoreutils
+  # boot tests: the built disks start under QEMU (direct kernel boot, serial console); the PXE tree's README packs
+  # rootfs.img into the initrd with cpio
+  qemu-system-x86 cpio
 )
 
 missing=()

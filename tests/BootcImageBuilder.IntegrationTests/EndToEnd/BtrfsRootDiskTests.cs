@@ -1,9 +1,14 @@
 using BootcImageBuilder.IntegrationTests.Containers;
+using BootcImageBuilder.IntegrationTests.EndToEnd.Boot;
+using Xunit.Abstractions;
 using static BootcImageBuilder.IntegrationTests.EndToEnd.DeployedSystem;
 
 namespace BootcImageBuilder.IntegrationTests.EndToEnd;
 
-/// <summary>ppc64le layout with a btrfs root: the <c>root</c> subvolume holds the deployment, /boot stays ext4.</summary>
+/// <summary>
+/// ppc64le layout with a btrfs root: the <c>root</c> subvolume holds the deployment, /boot stays ext4. Built as an
+/// <c>ami</c>, so the ami's disk.raw is the one that boots here (the other end-to-end builds boot a <c>raw</c>).
+/// </summary>
 public sealed class BtrfsRootDiskBuild : EndToEndBuild
 {
     protected override string GoArch => "ppc64le";
@@ -11,12 +16,19 @@ public sealed class BtrfsRootDiskBuild : EndToEndBuild
     /// <summary>The output is given to a user other than root, as a non-root owner of the output directory would ask.</summary>
     public const string Owner = "4242:4343";
 
-    protected override IReadOnlyList<string> Arguments => ["--target-arch", "ppc64le", "--rootfs", "btrfs", "--type", "raw", "--chown", Owner];
+    protected override IReadOnlyList<string> Arguments => ["--target-arch", "ppc64le", "--rootfs", "btrfs", "--type", "ami", "--chown", Owner];
 
-    protected override string ConfigToml => """
+    public const string Password = "btrfs-Secret-7";
+
+    protected override string ConfigToml => $"""
         [[customizations.group]]
         name = "operators"
         gid = 5151
+
+        [[customizations.user]]
+        name = "carol"
+        password = "{Password}"
+        groups = ["operators"]
 
         [customizations.kernel]
         append = "bib.btrfs=1"
@@ -25,7 +37,7 @@ public sealed class BtrfsRootDiskBuild : EndToEndBuild
 }
 
 [Collection(PodmanTestGroup.Name)]
-public sealed class BtrfsRootDiskTests(BtrfsRootDiskBuild build) : IClassFixture<BtrfsRootDiskBuild>
+public sealed class BtrfsRootDiskTests(BtrfsRootDiskBuild build, ITestOutputHelper output) : IClassFixture<BtrfsRootDiskBuild>
 {
     private string Raw => Path.Join(build.Output, "image", "disk.raw");
 
@@ -50,7 +62,7 @@ public sealed class BtrfsRootDiskTests(BtrfsRootDiskBuild build) : IClassFixture
         var tree = (await TestImages.RunCheckedAsync("find", build.Output, "-printf", "%P %U:%G\n")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(
-            [" ", "image ", "image/disk.raw ", "manifest-raw.json "],
+            [" ", "image ", "image/disk.raw ", "manifest-ami.json "],
             tree.Select(line => line[..(line.LastIndexOf(' ') + 1)]).Order(StringComparer.Ordinal));
         Assert.All(tree, line => Assert.EndsWith(" " + BtrfsRootDiskBuild.Owner, line, StringComparison.Ordinal));
     }
@@ -71,7 +83,7 @@ public sealed class BtrfsRootDiskTests(BtrfsRootDiskBuild build) : IClassFixture
         Assert.Contains("subvol=root", rootUnit["Options"].Split(','));
         Assert.Contains("compress=zstd:1", rootUnit["Options"].Split(','));
         Assert.Equal("/boot", MountUnit(etc, "boot.mount")["Where"]);
-        Assert.Equal(["operators", "x", "5151", ""], Entry(etc, "group", "operators"));
+        Assert.Equal(["operators", "x", "5151", "carol"], Entry(etc, "group", "operators"));
 
         Assert.Contains("bib.btrfs=1", BootEntryOptions(await disk.MountAsync(2)));
     }
@@ -81,8 +93,8 @@ public sealed class BtrfsRootDiskTests(BtrfsRootDiskBuild build) : IClassFixture
     {
         var log = await build.RebuildAsync("rebuild");
 
-        // What the raw export needs: the exported pipeline and every pipeline it names, transitively (its build root).
-        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Join(build.Output, "manifest-raw.json")))!;
+        // What the ami's image export needs: the exported pipeline and every pipeline it names, transitively (its build root).
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Join(build.Output, "manifest-ami.json")))!;
         var byName = manifest["pipelines"]!.AsArray().ToDictionary(p => (string)p!["name"]!, p => p!.ToJsonString());
         var needed = new HashSet<string>();
         void Need(string name)
@@ -99,10 +111,28 @@ public sealed class BtrfsRootDiskTests(BtrfsRootDiskBuild build) : IClassFixture
         Need("image");
         var pipelines = byName.Keys.Where(needed.Contains).ToList();
         Assert.Equal(["build", "image"], pipelines);
-        Assert.Equal(File.ReadAllText(Path.Join(build.Output, "manifest-raw.json")), File.ReadAllText(Path.Join(build.Work, "rebuild", "manifest-raw.json")));
+        Assert.Equal(File.ReadAllText(Path.Join(build.Output, "manifest-ami.json")), File.ReadAllText(Path.Join(build.Work, "rebuild", "manifest-ami.json")));
         var reused = log.Split('\n').Where(l => l.StartsWith("Reused from the osbuild store: ", StringComparison.Ordinal)).ToList();
         Assert.True(reused.Count == 1, log);
         Assert.Equal($"Reused from the osbuild store: {string.Join(", ", pipelines)}", reused[0]);
         Assert.Equal(new FileInfo(Raw).Length, new FileInfo(Path.Join(build.Work, "rebuild", "image", "disk.raw")).Length);
+    }
+
+    [SkippableFact]
+    public async Task The_disk_boots_from_the_root_subvolume_with_the_group_asked_for()
+    {
+        await using var vm = await BuiltDiskBoot.BootAsync(build, "image/disk.raw", "raw");
+        await vm.LoginAsync("carol", BtrfsRootDiskBuild.Password);
+        await BuiltDiskBoot.RecordLoginTimeAsync(output, build, vm, "ami");
+
+        Assert.Contains("bib.btrfs=1", (await vm.RunAsync("cat /proc/cmdline")).Trim().Split(' '));
+        var root = (await vm.RunAsync("findmnt -rn -o FSTYPE,OPTIONS /")).Trim().Split(' ');
+        Assert.Equal("btrfs", root[0]);
+        Assert.Contains("subvol=/root", root[1].Split(','));
+        Assert.Equal("ext4", (await vm.RunAsync("findmnt -rn -o FSTYPE /boot")).Trim());
+        Assert.Contains("5151(operators)", await vm.RunAsync("id"), StringComparison.Ordinal);
+        var failed = await vm.RunAsync("systemctl --failed --no-legend --plain --no-pager");
+        Assert.DoesNotContain(".mount", failed, StringComparison.Ordinal);
+        Assert.Equal("active", (await vm.RunAsync("systemctl is-active multi-user.target")).Trim());
     }
 }

@@ -4,33 +4,54 @@ using BootcImageBuilder.IntegrationTests.Containers;
 namespace BootcImageBuilder.IntegrationTests.EndToEnd;
 
 /// <summary>
-/// A Debian 12 bootc-like image that really installs (make-debian-bootc-image.sh), built once and kept across runs:
-/// it is rebuilt only when the script changes (its hash is the image's fingerprint label). Each architecture is the
+/// A Debian 12 bootc-like image that really installs and whose disks boot (make-debian-bootc-image.sh: a Debian kernel,
+/// a dracut initramfs with ostree's module, systemd), and its PXE variant built on it, each built once and kept across
+/// runs: rebuilt only when its scripts change (their hash is the image's fingerprint label). Each architecture is the
 /// same native image with another declared architecture (<c>buildah config --arch</c>); osbuild does not check.
 /// </summary>
 internal static class DebianBootcImage
 {
     private const string FingerprintLabel = "bib.test.fingerprint";
-    private const string BaseRef = "localhost/bib-test-e2e-debian:latest";
+    private const string BootableName = "localhost/bib-test-e2e-debian-bootable";
+    private const string PxeName = "localhost/bib-test-e2e-debian-pxe";
+    private const string BaseScript = "make-debian-bootc-image.sh";
+    private const string PxeScript = "make-debian-pxe-image.sh";
 
-    private static readonly Lazy<Task<string>> Fingerprint = new(() => Task.FromResult(ComputeFingerprint()));
+    private static readonly Lazy<string> BaseFingerprint = new(() => ComputeFingerprint(BaseScript));
+    private static readonly Lazy<string> PxeFingerprint = new(() => ComputeFingerprint(BaseScript, PxeScript));
     private static readonly Lazy<Task> Base = new(BuildBaseAsync);
+    private static readonly Lazy<Task> PxeBase = new(BuildPxeBaseAsync);
     private static readonly SemaphoreSlim Lock = new(1, 1);
 
-    /// <summary>The image declared as <paramref name="goArch"/>, built when missing or stale.</summary>
+    /// <summary>The bootable image declared as <paramref name="goArch"/>, built when missing or stale.</summary>
     public static async Task<string> ForArchAsync(string goArch)
     {
         await Base.Value;
-        var reference = $"localhost/bib-test-e2e-debian-{goArch}:latest";
+        return await ArchVariantAsync(BootableName, BaseFingerprint.Value, goArch);
+    }
+
+    /// <summary>
+    /// The PXE-capable variant (make-debian-pxe-image.sh: dracut's live modules in the initramfs) declared as
+    /// <paramref name="goArch"/>, built when missing or stale.
+    /// </summary>
+    public static async Task<string> PxeForArchAsync(string goArch)
+    {
+        await PxeBase.Value;
+        return await ArchVariantAsync(PxeName, PxeFingerprint.Value, goArch);
+    }
+
+    private static async Task<string> ArchVariantAsync(string name, string fingerprint, string goArch)
+    {
+        var reference = $"{name}-{goArch}:latest";
         await Lock.WaitAsync();
         try
         {
-            if (await IsCurrentAsync(reference, goArch))
+            if (await IsCurrentAsync(reference, fingerprint, goArch))
             {
                 return reference;
             }
 
-            var container = (await TestImages.RunCheckedAsync("buildah", "from", "--quiet", BaseRef)).Trim();
+            var container = (await TestImages.RunCheckedAsync("buildah", "from", "--quiet", $"{name}:latest")).Trim();
             try
             {
                 await TestImages.RunCheckedAsync("buildah", "config", "--arch", goArch, container);
@@ -51,22 +72,30 @@ internal static class DebianBootcImage
 
     private static async Task BuildBaseAsync()
     {
-        if (await IsCurrentAsync(BaseRef, goArch: null))
+        if (!await IsCurrentAsync($"{BootableName}:latest", BaseFingerprint.Value, goArch: null))
         {
-            return;
+            await TestImages.RunCheckedAsync(ScriptPath(BaseScript), $"{BootableName}:latest", $"{FingerprintLabel}={BaseFingerprint.Value}");
         }
-
-        await TestImages.RunCheckedAsync(ScriptPath, BaseRef, $"{FingerprintLabel}={await Fingerprint.Value}");
     }
 
-    private static async Task<bool> IsCurrentAsync(string reference, string? goArch)
+    private static async Task BuildPxeBaseAsync()
+    {
+        await Base.Value;
+        if (!await IsCurrentAsync($"{PxeName}:latest", PxeFingerprint.Value, goArch: null))
+        {
+            await TestImages.RunCheckedAsync(
+                ScriptPath(PxeScript), $"{BootableName}:latest", $"{PxeName}:latest", $"{FingerprintLabel}={PxeFingerprint.Value}");
+        }
+    }
+
+    private static async Task<bool> IsCurrentAsync(string reference, string fingerprint, string? goArch)
     {
         try
         {
             var inspected = await TestImages.RunCheckedAsync(
                 "podman", "image", "inspect", reference, "--format", $"{{{{index .Labels \"{FingerprintLabel}\"}}}} {{{{.Architecture}}}}");
             var fields = inspected.Trim().Split(' ');
-            return fields[0] == await Fingerprint.Value && (goArch is null || fields[1] == goArch);
+            return fields[0] == fingerprint && (goArch is null || fields[1] == goArch);
         }
         catch (InvalidOperationException)
         {
@@ -74,7 +103,9 @@ internal static class DebianBootcImage
         }
     }
 
-    private static string ScriptPath => Path.Join(AppContext.BaseDirectory, "EndToEnd", "make-debian-bootc-image.sh");
+    private static string ScriptPath(string script) => Path.Join(AppContext.BaseDirectory, "EndToEnd", script);
 
-    private static string ComputeFingerprint() => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(ScriptPath)));
+    /// <summary>The hash of the scripts that make an image: a change to any of them rebuilds it.</summary>
+    private static string ComputeFingerprint(params string[] scripts) =>
+        Convert.ToHexStringLower(SHA256.HashData([.. scripts.SelectMany(script => File.ReadAllBytes(ScriptPath(script)))]));
 }

@@ -30,6 +30,9 @@ public abstract class EndToEndBuild : IAsyncLifetime
 
     protected abstract string ConfigToml { get; }
 
+    /// <summary>The image to build from: the bootable Debian test image declared as <see cref="GoArch"/>.</summary>
+    protected virtual Task<string> ImageAsync() => DebianBootcImage.ForArchAsync(GoArch);
+
     /// <summary>Runs the build the first time it is asked for; skips (or in CI fails) without the prepared osbuild.</summary>
     public async Task EnsureBuiltAsync()
     {
@@ -88,7 +91,7 @@ public abstract class EndToEndBuild : IAsyncLifetime
     private async Task<(int ExitCode, string Log, TimeSpan Duration)> RunBuildAsync(string output)
     {
         var bin = await RealOsbuild.MachineBinDirectoryAsync();
-        var image = await DebianBootcImage.ForArchAsync(GoArch);
+        var image = await ImageAsync();
         var config = Path.Join(Work, "config.toml");
         await File.WriteAllTextAsync(config, ConfigToml);
         var start = BibProcess.StartInfo(BibProcess.CommandLine([

@@ -1,4 +1,6 @@
 using BootcImageBuilder.IntegrationTests.Containers;
+using BootcImageBuilder.IntegrationTests.EndToEnd.Boot;
+using Xunit.Abstractions;
 using static BootcImageBuilder.IntegrationTests.EndToEnd.DeployedSystem;
 
 namespace BootcImageBuilder.IntegrationTests.EndToEnd;
@@ -44,7 +46,7 @@ public sealed class Ppc64leExt4DiskBuild : EndToEndBuild
 }
 
 [Collection(PodmanTestGroup.Name)]
-public sealed class Ppc64leExt4DiskTests(Ppc64leExt4DiskBuild build) : IClassFixture<Ppc64leExt4DiskBuild>
+public sealed class Ppc64leExt4DiskTests(Ppc64leExt4DiskBuild build, ITestOutputHelper output) : IClassFixture<Ppc64leExt4DiskBuild>
 {
     private string Raw => Path.Join(build.Output, "image", "disk.raw");
 
@@ -108,5 +110,41 @@ public sealed class Ppc64leExt4DiskTests(Ppc64leExt4DiskBuild build) : IClassFix
         Assert.Equal(["disk.raw"], members);
         var extracted = await build.ExtractAsync(archive, "disk.raw");
         await TestImages.RunCheckedAsync("cmp", "--quiet", Raw, extracted);
+    }
+
+    [SkippableFact]
+    public async Task The_raw_disk_boots_with_the_custom_partition_mounted_and_the_configuration_live()
+    {
+        await using var vm = await BuiltDiskBoot.BootAsync(build, "image/disk.raw", "raw");
+        await vm.LoginAsync("bob", Ppc64leExt4DiskBuild.Password);
+        await BuiltDiskBoot.RecordLoginTimeAsync(output, build, vm, "raw");
+
+        Assert.Contains("bib.ppc=1", (await vm.RunAsync("cat /proc/cmdline")).Trim().Split(' '));
+        var mounts = (await vm.RunAsync("findmnt -rn -o TARGET,FSTYPE")).Split('\n');
+        Assert.Contains("/ ext4", mounts);
+        Assert.Contains("/var/srv ext4", mounts);
+        // The partition as the disk customization asked for it: its label and exact size, read from udev and sysfs.
+        var srv = (await vm.RunAsync("lsblk -rnb -o MOUNTPOINT,LABEL,SIZE")).Split('\n')
+            .Single(line => line.StartsWith("/var/srv ", StringComparison.Ordinal));
+        Assert.Equal($"/var/srv srvdata {GiB}", srv);
+        Assert.Contains("(wheel)", await vm.RunAsync("id"), StringComparison.Ordinal);
+        var modes = await vm.RunAsync("stat -c '%n %a %U' /etc/ppc-test /etc/ppc-test/settings.conf");
+        Assert.Equal(
+            ["/etc/ppc-test 700 bob", "/etc/ppc-test/settings.conf 600 bob"],
+            modes.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("layout=ppc64le", (await vm.RunAsync("cat /etc/ppc-test/settings.conf")).Trim());
+        var failed = await vm.RunAsync("systemctl --failed --no-legend --plain --no-pager");
+        Assert.DoesNotContain(".mount", failed, StringComparison.Ordinal);
+        Assert.Equal("active", (await vm.RunAsync("systemctl is-active multi-user.target")).Trim());
+    }
+
+    [SkippableFact]
+    public async Task The_disk_raw_inside_the_gce_archive_boots_to_a_login()
+    {
+        await using var vm = await BuiltDiskBoot.BootAsync(build, "gce/image.tar.gz", "gce");
+        await vm.LoginAsync("bob", Ppc64leExt4DiskBuild.Password);
+        await BuiltDiskBoot.RecordLoginTimeAsync(output, build, vm, "gce");
+
+        Assert.Contains("bib.ppc=1", (await vm.RunAsync("cat /proc/cmdline")).Trim().Split(' '));
     }
 }

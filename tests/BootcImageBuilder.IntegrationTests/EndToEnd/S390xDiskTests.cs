@@ -1,4 +1,6 @@
 using BootcImageBuilder.IntegrationTests.Containers;
+using BootcImageBuilder.IntegrationTests.EndToEnd.Boot;
+using Xunit.Abstractions;
 using static BootcImageBuilder.IntegrationTests.EndToEnd.DeployedSystem;
 
 namespace BootcImageBuilder.IntegrationTests.EndToEnd;
@@ -47,7 +49,7 @@ public sealed class S390xDiskBuild : EndToEndBuild
 }
 
 [Collection(PodmanTestGroup.Name)]
-public sealed class S390xDiskTests(S390xDiskBuild build) : IClassFixture<S390xDiskBuild>
+public sealed class S390xDiskTests(S390xDiskBuild build, ITestOutputHelper output) : IClassFixture<S390xDiskBuild>
 {
     private string Raw => Path.Join(build.Output, "image", "disk.raw");
 
@@ -140,4 +142,47 @@ public sealed class S390xDiskTests(S390xDiskBuild build) : IClassFixture<S390xDi
             Assert.Contains("disk.vmdk", ovf, StringComparison.Ordinal);
         }
     }
+
+    [SkippableFact]
+    public async Task The_qcow2_disk_boots_and_the_configuration_is_live()
+    {
+        await using var vm = await BootAsync("qcow2/disk.qcow2", "qcow2");
+        await vm.LoginAsync("alice", S390xDiskBuild.Password);
+        await RecordLoginTimeAsync(vm, "qcow2");
+
+        var cmdline = (await vm.RunAsync("cat /proc/cmdline")).Trim().Split(' ');
+        Assert.Contains("bib.e2e=1", cmdline);
+        var mounts = (await vm.RunAsync("findmnt -rn -o TARGET,FSTYPE")).Split('\n');
+        Assert.Contains("/ xfs", mounts);
+        Assert.Contains("/boot xfs", mounts);
+        Assert.Contains("/var/data xfs", mounts);
+        var id = await vm.RunAsync("id");
+        Assert.Contains("4242(builders)", id, StringComparison.Ordinal);
+        Assert.Contains("(wheel)", id, StringComparison.Ordinal);
+        var modes = await vm.RunAsync("stat -c '%n %a %U %G' /etc/bib-test /etc/bib-test/hello.conf");
+        Assert.Equal(
+            ["/etc/bib-test 750 alice builders", "/etc/bib-test/hello.conf 640 alice builders"],
+            modes.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var failed = await vm.RunAsync("systemctl --failed --no-legend --plain --no-pager");
+        Assert.DoesNotContain(".mount", failed, StringComparison.Ordinal);
+        Assert.Equal("active", (await vm.RunAsync("systemctl is-active multi-user.target")).Trim());
+    }
+
+    [SkippableTheory]
+    [InlineData("image/disk.raw", "raw")]
+    [InlineData("vmdk/disk.vmdk", "vmdk")]
+    [InlineData("vpc/disk.vhd", "vpc")]
+    [InlineData("archive/image.ova", "ova")]
+    public async Task Every_format_boots_to_a_login_with_the_kernel_arguments(string artifact, string format)
+    {
+        await using var vm = await BootAsync(artifact, format);
+        await vm.LoginAsync("alice", S390xDiskBuild.Password);
+        await RecordLoginTimeAsync(vm, format);
+
+        Assert.Contains("bib.e2e=1", (await vm.RunAsync("cat /proc/cmdline")).Trim().Split(' '));
+    }
+
+    private Task<VirtualMachine> BootAsync(string artifact, string format) => BuiltDiskBoot.BootAsync(build, artifact, format);
+
+    private Task RecordLoginTimeAsync(VirtualMachine vm, string format) => BuiltDiskBoot.RecordLoginTimeAsync(output, build, vm, format);
 }

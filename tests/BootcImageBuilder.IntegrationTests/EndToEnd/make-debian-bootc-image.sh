@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Builds a small Debian 12 image that bootc-image-builder and real osbuild can turn into disks on these
-# machines: a debootstrap minbase (from Debian's mirror) with the tools osbuild's stages run from the
-# build root, imported with `podman import`, whose `bootc` makes a real ostree deployment.
+# machines, and whose disks boot: a debootstrap minbase (from Debian's mirror) with the tools osbuild's stages
+# run from the build root, a Debian kernel with a dracut initramfs holding ostree's module, systemd as init,
+# imported with `podman import`, whose `bootc` makes a real ostree deployment with a boot entry.
 # Usage: make-debian-bootc-image.sh IMAGE-REF LABEL...   (each LABEL is key=value, set on the image)
 set -euo pipefail
 ref=$1; shift
 work=$(mktemp -d /var/tmp/bib-e2e-image.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 root=$work/rootfs
-kver=6.1.0-bibtest
 
 debootstrap --variant=minbase bookworm "$root" http://deb.debian.org/debian >"$work/debootstrap.log" 2>&1 \
   || { tail -20 "$work/debootstrap.log" >&2; exit 1; }
@@ -23,6 +23,18 @@ echo 'deb http://deb.debian.org/debian bookworm-backports main' > "$root/etc/apt
 { chroot "$root" apt-get update -qq && chroot "$root" apt-get install -y -qq --no-install-recommends -t bookworm-backports btrfs-progs; } \
   >>"$work/apt.log" 2>&1 || { tail -20 "$work/apt.log" >&2; exit 1; }
 rm "$root/etc/apt/sources.list.d/backports.list"
+# What boots: the kernel (its own initramfs hook is skipped: dracut runs below), ostree's dracut module, systemd.
+INITRD=No chroot "$root" apt-get install -y -qq --no-install-recommends \
+  linux-image-amd64 dracut ostree-boot systemd-sysv dbus >>"$work/apt.log" 2>&1 || { tail -20 "$work/apt.log" >&2; exit 1; }
+kver=$(basename "$(echo "$root"/usr/lib/modules/*)")
+# Modules a virtio guest never loads (about two thirds of the 440 MB).
+rm -rf "$root/usr/lib/modules/$kver/kernel/"{sound,drivers/gpu,drivers/media,drivers/net/wireless,drivers/net/ethernet,drivers/infiniband,drivers/staging,drivers/bluetooth,net/wireless,net/mac80211,net/bluetooth}
+chroot "$root" depmod "$kver"
+# Where bootc images keep them; the serial console gets its getty from systemd's generator (console=ttyS0).
+chroot "$root" dracut -q --no-hostonly --add ostree -f "/usr/lib/modules/$kver/initramfs.img" "$kver" >>"$work/apt.log" 2>&1 \
+  || { tail -20 "$work/apt.log" >&2; exit 1; }
+cp "$root/boot/vmlinuz-$kver" "$root/usr/lib/modules/$kver/vmlinuz"
+rm -f "$root"/boot/vmlinuz-* "$root"/boot/initrd.img-* "$root"/boot/System.map-* "$root"/boot/config-*
 umount "$root/proc"
 chroot "$root" groupadd --system wheel
 rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
@@ -36,11 +48,6 @@ PRETTY_NAME="Debian GNU/Linux 12 (bootc test image)"
 OS
 rm -f "$root/etc/os-release"
 ln -s ../usr/lib/os-release "$root/etc/os-release"
-
-# A kernel and initramfs where bootc images keep them (nothing boots them here).
-mkdir -p "$root/usr/lib/modules/$kver"
-echo "test kernel $kver" > "$root/usr/lib/modules/$kver/vmlinuz"
-echo "test initramfs $kver" > "$root/usr/lib/modules/$kver/initramfs.img"
 
 # SELinux: this kernel cannot label files, so the policy marks nothing (setfiles then changes nothing).
 mkdir -p "$root/etc/selinux/targeted/contexts/files"
@@ -78,8 +85,23 @@ echo "bootc stand-in: installing to $dest with ${kargs[*]}"
 ostree admin init-fs --modern "$dest"
 ostree --repo="$dest/ostree/repo" config set sysroot.bootloader none
 ostree admin os-init --sysroot="$dest" default
+# As real bootc does: the root filesystem by UUID (and its btrfs subvolume), then the kernel arguments it is given.
+source=$(findmnt -n -o SOURCE --target "$dest")
+root_uuid=$(blkid -s UUID -o value "${source%%\[*}")
+subvolume=$(findmnt -n -o FSROOT --target "$dest")
+root_kargs=(--karg-append="root=UUID=$root_uuid")
+[ "$subvolume" = / ] || root_kargs+=(--karg-append="rootflags=subvol=${subvolume#/}")
+kargs=("${root_kargs[@]}" "${kargs[@]}")
 tree=$(mktemp -d /var/tmp/bootc-tree.XXXXXX)
-mkdir -p "$tree/sysroot" "$tree/boot" "$tree/var"
+# mktemp made it 0700: a root of that mode boots, but every login then ends at once.
+chmod 755 "$tree"
+# systemd's switch-root needs the API mount points in the deployment (without them it loops back into the initrd).
+mkdir -p "$tree/sysroot" "$tree/boot" "$tree/var" "$tree"/{proc,sys,dev,run,mnt}
+install -d -m 1777 "$tree/tmp"
+ln -s var/home "$tree/home"; ln -s var/roothome "$tree/root"
+# As in bootc base images: /ostree leads to the physical root's repository (osbuild's ostree.grub2 stage finds
+# the boot path through it in the deployment).
+ln -s sysroot/ostree "$tree/ostree"
 # The image's /usr (stages chroot into the deployment and run its chown), without documentation.
 tar -C / --exclude=usr/share/doc --exclude=usr/share/locale --exclude=usr/share/man -c usr | tar -C "$tree" -x
 cp -a /usr/share/bib-test/etc "$tree/usr/etc"
