@@ -9,7 +9,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup-host.sh || exit 1
 dotnet restore BootcImageBuilder.sln --verbosity quiet || exit 1
-dotnet build BootcImageBuilder.sln --no-restore --verbosity quiet -nologo || exit 1
+dotnet build BootcImageBuilder.sln --no-restore --verbosity quiet -nologo --logger "console;verbosity=minimal" || exit 1
 # Unpacked once here: prepare is not safe to run twice at the same time, and the end-to-end run starts beside others.
 if [ -x ../shared/tools/osbuild/prepare ]; then
   { ../shared/tools/osbuild/prepare && ../shared/tools/osbuild/prepare --machine; } >/dev/null || exit 1
@@ -43,7 +43,7 @@ run_against() {
   local binary=$1 filter=$2
   echo "== process-level tests against $binary"
   for project in tests/BootcImageBuilder.Cli.Tests tests/BootcImageBuilder.IntegrationTests; do
-    BIB_TEST_BINARY=$binary dotnet test "$project" --no-build --verbosity quiet -nologo --filter "$filter" 2>&1 | tee -a "$log"
+    BIB_TEST_BINARY=$binary dotnet test "$project" --no-build --verbosity quiet -nologo --logger "console;verbosity=minimal" --filter "$filter" 2>&1 | tee -a "$log"
     [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
   done
 }
@@ -81,12 +81,12 @@ check "release nupkg tool: version shows this checkout's revision" reports_revis
 check "release tarball and nupkg: the same version text" same_version_text "$binary" "$shipped/tool/bootc-image-builder"
 end_to_end_pid=""
 if [ -x "$binary" ]; then
-  BIB_TEST_BINARY=$binary nice -n 5 dotnet test tests/BootcImageBuilder.IntegrationTests --no-build --verbosity quiet -nologo \
+  BIB_TEST_BINARY=$binary nice -n 5 dotnet test tests/BootcImageBuilder.IntegrationTests --no-build --verbosity quiet -nologo --logger "console;verbosity=minimal" \
     --filter "$end_to_end" >"$shipped/end-to-end.log" 2>&1 &
   end_to_end_pid=$!
 fi
 
-dotnet test BootcImageBuilder.sln --no-build --verbosity quiet -nologo --filter "${end_to_end/\~/!~}" 2>&1 | tee -a "$log"
+dotnet test BootcImageBuilder.sln --no-build --verbosity quiet -nologo --logger "console;verbosity=minimal" --filter "${end_to_end/\~/!~}" 2>&1 | tee -a "$log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 [ -x "$binary" ] && run_against "$binary" "$process_tests"
 [ -x "$shipped/tool/bootc-image-builder" ] && run_against "$shipped/tool/bootc-image-builder" "$process_tests"

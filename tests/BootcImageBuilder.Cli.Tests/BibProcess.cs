@@ -51,7 +51,8 @@ internal static class BibProcess
     public static async Task AssertTakesSigIntAsync(int pid)
     {
         var tool = BinaryOverride ?? DllPath;
-        for (var i = 0; i < 500 && !RunsTool(pid, tool); i++)
+        // Up to 30 s: a loaded machine (the end-to-end builds and boots run beside these tests) can be slow to exec.
+        for (var i = 0; i < 3000 && !RunsTool(pid, tool); i++)
         {
             await Task.Delay(10);
         }

@@ -57,8 +57,9 @@ internal static class LeftBehind
     private static async Task AssertNoLastingProblemAsync(Func<Task<string>> findProblem)
     {
         string problem = "";
-        // Other tests start and remove containers meanwhile; only a problem that persists is a leak.
-        for (var attempt = 0; attempt < 5; attempt++)
+        // Other tests start and remove containers meanwhile; only a problem that persists is a leak. A container's mount
+        // can stay unlisted for several seconds while the end-to-end builds load the machine, so the window is 30 tries.
+        for (var attempt = 0; attempt < 30; attempt++)
         {
             problem = await findProblem();
             if (problem.Length == 0)
