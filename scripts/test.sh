@@ -9,7 +9,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup-host.sh || exit 1
 dotnet restore BootcImageBuilder.sln --verbosity quiet || exit 1
-dotnet build BootcImageBuilder.sln --no-restore --verbosity quiet -nologo --logger "console;verbosity=minimal" || exit 1
+dotnet build BootcImageBuilder.sln --no-restore --verbosity quiet -nologo || exit 1
 # Unpacked once here: prepare is not safe to run twice at the same time, and the end-to-end run starts beside others.
 if [ -x ../shared/tools/osbuild/prepare ]; then
   { ../shared/tools/osbuild/prepare && ../shared/tools/osbuild/prepare --machine; } >/dev/null || exit 1
