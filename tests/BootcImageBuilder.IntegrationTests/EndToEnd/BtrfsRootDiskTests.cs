@@ -131,8 +131,6 @@ public sealed class BtrfsRootDiskTests(BtrfsRootDiskBuild build, ITestOutputHelp
         Assert.Contains("subvol=/root", root[1].Split(','));
         Assert.Equal("ext4", (await vm.RunAsync("findmnt -rn -o FSTYPE /boot")).Trim());
         Assert.Contains("5151(operators)", await vm.RunAsync("id"), StringComparison.Ordinal);
-        var failed = await vm.RunAsync("systemctl --failed --no-legend --plain --no-pager");
-        Assert.DoesNotContain(".mount", failed, StringComparison.Ordinal);
-        Assert.Equal("active", (await vm.RunAsync("systemctl is-active multi-user.target")).Trim());
+        await BuiltDiskBoot.AssertSystemUpAsync(vm);
     }
 }

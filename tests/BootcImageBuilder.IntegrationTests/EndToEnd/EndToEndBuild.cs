@@ -69,8 +69,7 @@ public abstract class EndToEndBuild : IAsyncLifetime
         var (exitCode, log, duration) = await RunBuildAsync(Output);
         Duration = duration;
         await File.WriteAllTextAsync(Path.Join(Work, "build.log"), log);
-        await File.AppendAllTextAsync(
-            Path.Join(Path.GetTempPath(), "bib-e2e-durations.log"), $"{GetType().Name}: {Duration.TotalSeconds:F0} s, exit {exitCode}\n");
+        await RecordDurationAsync($"{GetType().Name}: {Duration.TotalSeconds:F0} s, exit {exitCode}");
         Assert.True(exitCode == 0, $"build failed ({exitCode}):\n{log[^Math.Min(8000, log.Length)..]}");
     }
 
@@ -82,8 +81,7 @@ public abstract class EndToEndBuild : IAsyncLifetime
     {
         await EnsureBuiltAsync();
         var (exitCode, log, duration) = await RunBuildAsync(Path.Join(Work, output));
-        await File.AppendAllTextAsync(
-            Path.Join(Path.GetTempPath(), "bib-e2e-durations.log"), $"{GetType().Name} rebuild: {duration.TotalSeconds:F0} s, exit {exitCode}\n");
+        await RecordDurationAsync($"{GetType().Name} rebuild: {duration.TotalSeconds:F0} s, exit {exitCode}");
         Assert.True(exitCode == 0, $"rebuild failed ({exitCode}):\n{log[^Math.Min(8000, log.Length)..]}");
         return log;
     }
@@ -106,6 +104,10 @@ public abstract class EndToEndBuild : IAsyncLifetime
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await stdout + await stderr, clock.Elapsed);
     }
+
+    /// <summary>Appends <paramref name="line"/> to the run's durations log (scripts/test.sh prints it at the end).</summary>
+    public static Task RecordDurationAsync(string line) =>
+        File.AppendAllTextAsync(Path.Join(Path.GetTempPath(), "bib-e2e-durations.log"), line + "\n");
 
     /// <summary>Converts a qcow2, vmdk or vpc artifact to a raw file in the work directory and returns its path.</summary>
     public async Task<string> ToRawAsync(string artifact, string format)

@@ -86,8 +86,6 @@ public sealed class PxeTreeTests(PxeTreeBuild build, ITestOutputHelper output) :
         Assert.Contains("6161(netboot)", id, StringComparison.Ordinal);
         Assert.Contains("(wheel)", id, StringComparison.Ordinal);
         Assert.Equal("751 root:root\n640 root:root\n", await vm.RunAsync("stat -c '%a %U:%G' /etc/pxe-demo /etc/pxe-demo/motd"));
-        var failed = await vm.RunAsync("systemctl --failed --no-legend --plain --no-pager");
-        Assert.DoesNotContain(".mount", failed, StringComparison.Ordinal);
-        Assert.Equal("active", (await vm.RunAsync("systemctl is-active multi-user.target")).Trim());
+        await BuiltDiskBoot.AssertSystemUpAsync(vm);
     }
 }

@@ -163,9 +163,7 @@ public sealed class S390xDiskTests(S390xDiskBuild build, ITestOutputHelper outpu
         Assert.Equal(
             ["/etc/bib-test 750 alice builders", "/etc/bib-test/hello.conf 640 alice builders"],
             modes.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        var failed = await vm.RunAsync("systemctl --failed --no-legend --plain --no-pager");
-        Assert.DoesNotContain(".mount", failed, StringComparison.Ordinal);
-        Assert.Equal("active", (await vm.RunAsync("systemctl is-active multi-user.target")).Trim());
+        await BuiltDiskBoot.AssertSystemUpAsync(vm);
     }
 
     [SkippableTheory]

@@ -5,9 +5,9 @@
 # Usage: make-debian-pxe-image.sh BASE-REF IMAGE-REF LABEL...   (each LABEL is key=value, set on the image)
 set -euo pipefail
 base=$1 ref=$2; shift 2
-container=$(buildah from --quiet "$base")
-trap 'buildah rm "$container" >/dev/null' EXIT
 log=$(mktemp /var/tmp/bib-e2e-pxe-image.XXXXXX)
+trap 'rm -f "$log"' EXIT
+container=$(buildah from --quiet "$base")
 trap 'buildah rm "$container" >/dev/null; rm -f "$log"' EXIT
 
 buildah run --isolation chroot "$container" -- /bin/bash -euo pipefail -c '

@@ -54,6 +54,14 @@ internal static class BuiltDiskBoot
     {
         var timing = $"{build.GetType().Name} boot {format}: login after {vm.LoginTime.TotalSeconds:F0} s under {vm.Accelerator}";
         output.WriteLine(timing);
-        await File.AppendAllTextAsync(Path.Join(Path.GetTempPath(), "bib-e2e-durations.log"), timing + "\n");
+        await EndToEndBuild.RecordDurationAsync(timing);
+    }
+
+    /// <summary>The booted system is up: no mount unit failed and it reached <c>multi-user.target</c>.</summary>
+    public static async Task AssertSystemUpAsync(VirtualMachine vm)
+    {
+        var failed = await vm.RunAsync("systemctl --failed --no-legend --plain --no-pager");
+        Assert.DoesNotContain(".mount", failed, StringComparison.Ordinal);
+        Assert.Equal("active", (await vm.RunAsync("systemctl is-active multi-user.target")).Trim());
     }
 }
