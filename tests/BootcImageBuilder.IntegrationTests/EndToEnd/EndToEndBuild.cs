@@ -56,7 +56,6 @@ public abstract class EndToEndBuild : IAsyncLifetime
             var fields = line.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (fields.Length == 2 && fields[1].StartsWith(Work, StringComparison.Ordinal))
             {
-                await Runner.RunAsync("partx", ["-d", fields[0]], CancellationToken.None);
                 await Runner.RunAsync("losetup", ["-d", fields[0]], CancellationToken.None);
             }
         }
