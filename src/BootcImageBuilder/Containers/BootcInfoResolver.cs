@@ -16,18 +16,22 @@ public sealed class BootcInfoResolver
     private readonly string _storageRoot;
     private readonly IRandomSource _random;
     private readonly string _secretsDirectory;
+    private readonly bool _alwaysAskBootc;
 
     /// <param name="podman">How podman is run.</param>
     /// <param name="storageRoot">The file system root under which <c>var/lib/containers/storage</c> is checked.</param>
     /// <param name="randomSource">Names the inspection containers; cryptographic by default.</param>
     /// <param name="secretsDirectory">Bind-mounted into the inspection container when it exists.</param>
-    public BootcInfoResolver(IPodman podman, string storageRoot = "/", IRandomSource? randomSource = null, string secretsDirectory = "/run/secrets")
+    /// <param name="alwaysAskBootc">Ask <c>bootc install print-configuration</c> even when the configuration files answer (upstream's way; the two must agree).</param>
+    public BootcInfoResolver(
+        IPodman podman, string storageRoot = "/", IRandomSource? randomSource = null, string secretsDirectory = "/run/secrets", bool alwaysAskBootc = false)
     {
         ArgumentNullException.ThrowIfNull(podman);
         _podman = podman;
         _storageRoot = storageRoot;
         _random = randomSource ?? new CryptoRandomSource();
         _secretsDirectory = secretsDirectory;
+        _alwaysAskBootc = alwaysAskBootc;
     }
 
     /// <summary>
@@ -205,13 +209,13 @@ public sealed class BootcInfoResolver
         }
 
         string? defaultRootFs;
-        if (installConfig.IsKnown)
+        if (installConfig.IsKnown && !_alwaysAskBootc)
         {
             defaultRootFs = installConfig.RootFsType;
         }
         else
         {
-            Log.Debug("asking bootc install print-configuration: {Reason}", installConfig.UnknownReason);
+            Log.Debug("asking bootc install print-configuration: {Reason}", installConfig.UnknownReason ?? "asked to");
             defaultRootFs = running is null
                 ? await WithContainerAsync(imageRef, facts, container => container.ReadDefaultRootFsTypeAsync(cancellationToken), cancellationToken)
                 : await running.ReadDefaultRootFsTypeAsync(cancellationToken);
