@@ -211,6 +211,7 @@ public sealed class BootcInfoResolver
         string? defaultRootFs;
         if (installConfig.IsKnown && !_alwaysAskBootc)
         {
+            Log.Debug("default root filesystem type from bootc/install files: {Type}", installConfig.RootFsType ?? "none");
             defaultRootFs = installConfig.RootFsType;
         }
         else
