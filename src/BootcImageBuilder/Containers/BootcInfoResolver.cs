@@ -1,6 +1,7 @@
 using System.Globalization;
 using BootcImageBuilder.Processes;
 using BootcImageBuilder.Randomness;
+using Serilog;
 
 namespace BootcImageBuilder.Containers;
 
@@ -15,36 +16,47 @@ public sealed class BootcInfoResolver
     private readonly string _storageRoot;
     private readonly IRandomSource _random;
     private readonly string _secretsDirectory;
+    private readonly bool _alwaysAskBootc;
 
     /// <param name="podman">How podman is run.</param>
     /// <param name="storageRoot">The file system root under which <c>var/lib/containers/storage</c> is checked.</param>
     /// <param name="randomSource">Names the inspection containers; cryptographic by default.</param>
     /// <param name="secretsDirectory">Bind-mounted into the inspection container when it exists.</param>
-    public BootcInfoResolver(IPodman podman, string storageRoot = "/", IRandomSource? randomSource = null, string secretsDirectory = "/run/secrets")
+    /// <param name="alwaysAskBootc">Ask <c>bootc install print-configuration</c> even when the configuration files answer (upstream's way; the two must agree).</param>
+    public BootcInfoResolver(
+        IPodman podman, string storageRoot = "/", IRandomSource? randomSource = null, string secretsDirectory = "/run/secrets", bool alwaysAskBootc = false)
     {
         ArgumentNullException.ThrowIfNull(podman);
         _podman = podman;
         _storageRoot = storageRoot;
         _random = randomSource ?? new CryptoRandomSource();
         _secretsDirectory = secretsDirectory;
+        _alwaysAskBootc = alwaysAskBootc;
     }
 
     /// <summary>
     /// Everything one run needs, in upstream's order: storage, bootc label, the image's info (<c>--rootfs</c>
-    /// applied), the build container's (started only when it is another image) and the architecture checks.
-    /// At most one container per distinct image is started, and none is left behind.
+    /// applied), the build container's and the architecture checks. The image's files are read from the mounted
+    /// image; a container is started only when something must run inside it (lsinitrd, the installer's dnf, or bootc
+    /// when its configuration files cannot answer), at most one per run, and none is left behind.
     /// </summary>
     public async Task<ResolvedContainers> ResolveAsync(ContainerResolveRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         EnsureContainerStorage();
         var facts = await EnsureBootcImageAsync(request.ImageRef, cancellationToken);
+        if (!request.KeepRunning && !request.ReadInitrdModules)
+        {
+            var source = await ReadBootcInfoAsync(request.ImageRef, facts, running: null, readInitrdModules: false, cancellationToken);
+            return await ResolveWithAsync(request, source, cancellationToken);
+        }
 
         var container = await BootcContainer.StartAsync(_podman, request.ImageRef, facts, NewContainerName(), _secretsDirectory, cancellationToken);
         ResolvedContainers resolved;
         try
         {
-            resolved = await ResolveWithAsync(request, facts, container, cancellationToken);
+            var source = await ReadBootcInfoAsync(request.ImageRef, facts, container, request.ReadInitrdModules, cancellationToken);
+            resolved = await ResolveWithAsync(request, source, cancellationToken);
         }
         catch (Exception e)
         {
@@ -61,10 +73,8 @@ public sealed class BootcInfoResolver
         return resolved;
     }
 
-    private async Task<ResolvedContainers> ResolveWithAsync(
-        ContainerResolveRequest request, ImageFacts facts, BootcContainer container, CancellationToken cancellationToken)
+    private async Task<ResolvedContainers> ResolveWithAsync(ContainerResolveRequest request, BootcInfo source, CancellationToken cancellationToken)
     {
-        var source = await ReadBootcInfoAsync(request.ImageRef, facts, container, request.ReadInitrdModules, cancellationToken);
         if (!string.IsNullOrEmpty(request.RootFsOverride))
         {
             source = source with { DefaultRootFs = request.RootFsOverride };
@@ -131,11 +141,12 @@ public sealed class BootcInfoResolver
     {
         var facts = await InspectImageAsync(imageRef, cancellationToken);
         var arch = ParseArch(facts.Architecture, "failed to determine architecture of build container for bootc distro");
-        var osInfo = await WithImageMountedAsync(imageRef, OsInfoReader.Load, cancellationToken);
+        var osInfo = await WithImageMountedAsync(imageRef, OsInfoReader.Load, $"build container {imageRef}", cancellationToken);
         return new BootcInfo(imageRef, facts.Id, arch, DefaultRootFs: null, facts.Size, osInfo);
     }
 
-    private async Task<T> WithImageMountedAsync<T>(string imageRef, Func<string, T> read, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="read"/> on the mounted image; its errors are wrapped in <paramref name="wrapContext"/> when given.</summary>
+    private async Task<T> WithImageMountedAsync<T>(string imageRef, Func<string, T> read, string? wrapContext, CancellationToken cancellationToken)
     {
         ProcessResult mounted;
         try
@@ -151,16 +162,16 @@ public sealed class BootcInfoResolver
 
         if (!mounted.Succeeded)
         {
-            throw new BibException($"mounting build container {imageRef} failed: {mounted.ExitStatus}\nstderr:\n{mounted.Stderr}");
+            throw new BibException($"mounting {wrapContext ?? "image " + imageRef} failed: {mounted.ExitStatus}\nstderr:\n{mounted.Stderr}");
         }
 
         try
         {
             return read(mounted.Stdout.Trim());
         }
-        catch (BibException e)
+        catch (BibException e) when (wrapContext is not null)
         {
-            throw BibException.Wrap($"cannot read build container {imageRef}", e);
+            throw BibException.Wrap($"cannot read {wrapContext}", e);
         }
         finally
         {
@@ -169,21 +180,48 @@ public sealed class BootcInfoResolver
         }
     }
 
-    private Task<BootcInfo> ResolveBootcInfoAsync(
-        string imageRef, ImageFacts facts, bool readInitrdModules, CancellationToken cancellationToken) =>
-        WithContainerAsync(
-            imageRef, facts, container => ReadBootcInfoAsync(imageRef, facts, container, readInitrdModules, cancellationToken), cancellationToken);
-
-    private static async Task<BootcInfo> ReadBootcInfoAsync(
-        string imageRef, ImageFacts facts, BootcContainer container, bool readInitrdModules, CancellationToken cancellationToken)
+    private async Task<BootcInfo> ResolveBootcInfoAsync(
+        string imageRef, ImageFacts facts, bool readInitrdModules, CancellationToken cancellationToken)
     {
-        var osInfo = OsInfoReader.Load(container.Root);
-        if (readInitrdModules && osInfo.Kernel is { } kernel)
+        if (!readInitrdModules)
         {
-            osInfo = osInfo with { InitrdModules = await container.ReadInitrdModulesAsync(kernel.Version, cancellationToken) };
+            return await ReadBootcInfoAsync(imageRef, facts, running: null, readInitrdModules: false, cancellationToken);
         }
 
-        var defaultRootFs = await container.ReadDefaultRootFsTypeAsync(cancellationToken);
+        return await WithContainerAsync(
+            imageRef, facts, container => ReadBootcInfoAsync(imageRef, facts, container, readInitrdModules: true, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// The image's info from its files: those of <paramref name="running"/>'s tree, or of the mounted image when no
+    /// container runs. bootc is asked for the root filesystem type only when its configuration files cannot answer.
+    /// </summary>
+    private async Task<BootcInfo> ReadBootcInfoAsync(
+        string imageRef, ImageFacts facts, BootcContainer? running, bool readInitrdModules, CancellationToken cancellationToken)
+    {
+        var arch = TryParseArch(facts.Architecture);
+        var (osInfo, installConfig) = running is null
+            ? await WithImageMountedAsync(imageRef, root => ReadTree(root, arch), wrapContext: null, cancellationToken)
+            : ReadTree(running.Root, arch);
+        if (readInitrdModules && osInfo.Kernel is { } kernel && running is not null)
+        {
+            osInfo = osInfo with { InitrdModules = await running.ReadInitrdModulesAsync(kernel.Version, cancellationToken) };
+        }
+
+        string? defaultRootFs;
+        if (installConfig.IsKnown && !_alwaysAskBootc)
+        {
+            Log.Debug("default root filesystem type from bootc/install files: {Type}", installConfig.RootFsType ?? "none");
+            defaultRootFs = installConfig.RootFsType;
+        }
+        else
+        {
+            Log.Debug("asking bootc install print-configuration: {Reason}", installConfig.UnknownReason ?? "asked to");
+            defaultRootFs = running is null
+                ? await WithContainerAsync(imageRef, facts, container => container.ReadDefaultRootFsTypeAsync(cancellationToken), cancellationToken)
+                : await running.ReadDefaultRootFsTypeAsync(cancellationToken);
+        }
+
         return new BootcInfo(
             imageRef,
             facts.Id,
@@ -192,6 +230,9 @@ public sealed class BootcInfoResolver
             facts.Size,
             osInfo);
     }
+
+    private static (OsInfo OsInfo, InstallConfigAnswer InstallConfig) ReadTree(string root, Arch? arch) =>
+        (OsInfoReader.Load(root), BootcInstallConfigFiles.Read(root, arch));
 
     private async Task<T> WithContainerAsync<T>(
         string imageRef, ImageFacts facts, Func<BootcContainer, Task<T>> inspect, CancellationToken cancellationToken)
@@ -251,6 +292,18 @@ public sealed class BootcInfoResolver
         if (missing.Count > 0)
         {
             throw new BibException($"failed to initialize bootc distro: missing required info: {string.Join(", ", missing)}");
+        }
+    }
+
+    private static Arch? TryParseArch(string podmanArch)
+    {
+        try
+        {
+            return Arch.Parse(podmanArch);
+        }
+        catch (BibException)
+        {
+            return null;
         }
     }
 

@@ -45,13 +45,29 @@ public sealed class BootcInfoResolverCancellationTests
     public async Task Cancelling_while_podman_run_starts_the_container_leaves_nothing_behind()
     {
         Skip.If(TestImages.MissingToolsReason is not null, TestImages.MissingToolsReason);
-        var imageRef = await TestImages.EnsureBuiltAsync(TestImages.CentOsStream9("amd64"));
+        // No bootc/install files: bootc must be asked, in a container.
+        var imageRef = await TestImages.EnsureBuiltAsync(TestImages.Fedora42("amd64"));
         using var podman = new CancellingPodman(cancelOn: "run");
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new BootcInfoResolver(podman).ResolveAsync(
+            new ContainerResolveRequest(imageRef, RootFsOverride: "xfs", TargetArch: Arch.X86_64), podman.Token));
+
+        Assert.Empty(await PodmanProbe.ContainersOfAsync(imageRef));
+    }
+
+    [SkippableFact]
+    public async Task Cancelling_while_podman_mounts_the_image_leaves_it_unmounted()
+    {
+        Skip.If(TestImages.MissingToolsReason is not null, TestImages.MissingToolsReason);
+        var imageRef = await TestImages.EnsureBuiltAsync(TestImages.CentOsStream9("amd64"));
+        using var podman = new CancellingPodman(cancelOn: "image mount");
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new BootcInfoResolver(podman).ResolveAsync(
             new ContainerResolveRequest(imageRef, TargetArch: Arch.X86_64), podman.Token));
 
-        Assert.Empty(await PodmanProbe.ContainersOfAsync(imageRef));
+        Assert.Contains(["image", "unmount", "--", imageRef], podman.Calls);
+        var mounted = await new ProcessRunner().RunAsync("podman", ["image", "mount"], CancellationToken.None);
+        Assert.DoesNotContain(imageRef, mounted.Stdout, StringComparison.Ordinal);
     }
 
     private static async Task WaitUntilBootcRunsAsync(string imageRef, Task resolving)
@@ -74,7 +90,7 @@ public sealed class BootcInfoResolverCancellationTests
         throw new TimeoutException($"bootc never started (resolution finished: {resolving.IsCompleted}, {resolving.Exception?.Message})");
     }
 
-    /// <summary>Real podman that fires its token shortly after the given subcommand has been launched.</summary>
+    /// <summary>Real podman that fires its token shortly after the given subcommand (one or two words) has been launched.</summary>
     private sealed class CancellingPodman(string cancelOn) : IPodman, IDisposable
     {
         private readonly Podman _podman = new(new ProcessRunner());
@@ -82,10 +98,17 @@ public sealed class BootcInfoResolverCancellationTests
 
         public CancellationToken Token => _source.Token;
 
+        public List<IReadOnlyList<string>> Calls { get; } = [];
+
         public Task<ProcessResult> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
         {
+            lock (Calls)
+            {
+                Calls.Add(arguments);
+            }
+
             var running = _podman.RunAsync(arguments, cancellationToken);
-            if (arguments[0] == cancelOn)
+            if (arguments[0] == cancelOn || string.Join(' ', arguments.Take(2)) == cancelOn)
             {
                 _source.CancelAfter(TimeSpan.FromMilliseconds(20));
             }

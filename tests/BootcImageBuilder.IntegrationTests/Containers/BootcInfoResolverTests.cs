@@ -127,20 +127,21 @@ public sealed class BootcInfoResolverTests
     }
 
     [SkippableFact]
-    public async Task Lsinitrd_is_not_run_unless_asked_for()
+    public async Task Lsinitrd_is_run_only_when_asked_for_and_bootc_not_when_its_files_answer()
     {
         var imageRef = await BuildAsync(TestImages.CentOsStream9("amd64"));
         var podman = new RecordingPodman();
 
-        await NewResolver(podman).ResolveAsync(new ContainerResolveRequest(imageRef, TargetArch: Arch.X86_64), CancellationToken.None);
+        await NewResolver(podman).ResolveAsync(
+            new ContainerResolveRequest(imageRef, TargetArch: Arch.X86_64, ReadInitrdModules: true), CancellationToken.None);
 
         Assert.Equal(
-            [["exec", "bootc", "install", "print-configuration"]],
+            [["exec", "lsinitrd", "--mod", "--kver", TestImages.CentOsKernelPrefix + "x86_64"]],
             podman.Calls.Where(call => call[0] == "exec").Select(call => (string[])[call[0], .. call.Skip(2)]));
     }
 
     [SkippableFact]
-    public async Task The_image_is_started_once_when_it_is_also_the_build_container()
+    public async Task The_image_is_read_once_and_not_started_when_it_is_also_the_build_container()
     {
         var imageRef = await BuildAsync(TestImages.CentOsStream9("amd64"));
         var podman = new RecordingPodman();
@@ -148,7 +149,8 @@ public sealed class BootcInfoResolverTests
         var resolved = await NewResolver(podman).ResolveAsync(
             new ContainerResolveRequest(imageRef, BuildContainerRef: imageRef, TargetArch: Arch.X86_64), CancellationToken.None);
 
-        Assert.Equal(1, podman.CountOf("run"));
+        Assert.Equal(0, podman.CountOf("run"));
+        Assert.Single(podman.Calls, call => call.SequenceEqual(["image", "mount", "--", imageRef]));
         Assert.Equal(resolved.Source.ImageId, resolved.Build.ImageId);
     }
 
@@ -162,8 +164,8 @@ public sealed class BootcInfoResolverTests
         var resolved = await NewResolver(podman).ResolveAsync(
             new ContainerResolveRequest(imageRef, BuildContainerRef: buildRef, TargetArch: Arch.X86_64), CancellationToken.None);
 
-        // Its files are read from the mounted image; it is never run.
-        Assert.Equal(1, podman.CountOf("run"));
+        // Its files are read from the mounted image; it is never run (nor is the image, whose files answer).
+        Assert.Equal(0, podman.CountOf("run"));
         Assert.Equal(buildRef, resolved.Build.ImageRef);
         Assert.Equal(await PodmanProbe.ImageIdAsync(buildRef), resolved.Build.ImageId);
         Assert.Equal(Arch.X86_64, resolved.Build.Arch);
@@ -174,26 +176,47 @@ public sealed class BootcInfoResolverTests
         Assert.Contains(podman.Calls, call => call.SequenceEqual(["image", "mount", "--", buildRef]));
         Assert.Contains(podman.Calls, call => call.SequenceEqual(["image", "unmount", "--", buildRef]));
         // Nothing is run inside a build container.
-        Assert.Single(podman.Calls, call => call[0] == "exec");
+        Assert.DoesNotContain(podman.Calls, call => call[0] == "exec");
     }
 
     [SkippableFact]
-    public async Task The_inspection_takes_one_image_inspect_and_one_container()
+    public async Task The_inspection_takes_one_image_inspect_and_one_image_mount_when_the_files_answer()
     {
         var imageRef = await BuildAsync(TestImages.CentOsStream9("amd64"));
         var podman = new RecordingPodman();
 
-        await NewResolver(podman).ResolveAsync(new ContainerResolveRequest(imageRef, TargetArch: Arch.X86_64), CancellationToken.None);
+        var resolved = await NewResolver(podman).ResolveAsync(new ContainerResolveRequest(imageRef, TargetArch: Arch.X86_64), CancellationToken.None);
+
+        IReadOnlyList<string>[] expected =
+        [
+            ["image", "inspect", "--format", ImageFacts.Format, "--", imageRef],
+            ["image", "mount", "--", imageRef],
+            ["image", "unmount", "--", imageRef],
+        ];
+        Assert.Equal(expected, podman.Calls);
+        Assert.Equal("xfs", resolved.Source.DefaultRootFs);
+    }
+
+    [SkippableFact]
+    public async Task Without_install_configuration_files_bootc_is_asked_in_one_container()
+    {
+        var imageRef = await BuildAsync(TestImages.Fedora42("amd64"));
+        var podman = new RecordingPodman();
+
+        await NewResolver(podman).ResolveAsync(
+            new ContainerResolveRequest(imageRef, RootFsOverride: "xfs", TargetArch: Arch.X86_64), CancellationToken.None);
 
         var calls = podman.Calls.ToList();
-        var run = calls[1];
+        var run = calls[3];
         var containerName = run[run.ToList().IndexOf("--name") + 1];
         Assert.StartsWith("bib-inspect-", containerName, StringComparison.Ordinal);
-        var containerId = calls[2][^1];
+        var containerId = calls[4][^1];
         string[] secrets = Directory.Exists("/run/secrets") ? ["--volume", "/run/secrets:/run/secrets"] : [];
         IReadOnlyList<string>[] expected =
         [
             ["image", "inspect", "--format", ImageFacts.Format, "--", imageRef],
+            ["image", "mount", "--", imageRef],
+            ["image", "unmount", "--", imageRef],
             ["run", "--rm", "--init", "--detach", "--net", "host", "--entrypoint", "sleep", "--name", containerName, .. secrets, "--", imageRef, "infinity"],
             ["mount", containerId],
             ["exec", containerId, "bootc", "install", "print-configuration"],

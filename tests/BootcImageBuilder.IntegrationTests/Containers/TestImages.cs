@@ -54,6 +54,13 @@ public static class TestImages
     /// <summary>What the stub <c>bootc install print-configuration</c> of a CentOS image prints.</summary>
     public const string CentOsBootcConfiguration = """{"filesystem":{"root":{"type":"xfs"}},"kargs":["console=ttyS0"]}""";
 
+    /// <summary>The CentOS image's <c>bootc/install</c> files, which <see cref="CentOsBootcConfiguration"/> merges (a base and a derived layer's override).</summary>
+    public static readonly IReadOnlyDictionary<string, string> CentOsInstallConfigFiles = new Dictionary<string, string>
+    {
+        ["/usr/lib/bootc/install/00-centos.toml"] = "[install]\nroot-fs-type = \"ext4\"\nkargs = [\"console=ttyS0\"]\n",
+        ["/usr/lib/bootc/install/10-rootfs.toml"] = "[install.filesystem.root]\ntype = \"xfs\"\n",
+    };
+
     /// <summary>Fedora sets no default root filesystem.</summary>
     public const string FedoraBootcConfiguration = """{"kargs":[]}""";
 
@@ -87,6 +94,11 @@ public static class TestImages
     {
         var rpmArch = Arch.Parse(goArch).Name;
         var files = BootcFiles("/usr/lib/os-release", CentOsStream9OsRelease, CentOsBootcConfiguration, CentOsKernelPrefix + rpmArch, goArch);
+        foreach (var (path, contents) in CentOsInstallConfigFiles)
+        {
+            files[path] = contents;
+        }
+
         List<string> directories = ["/usr/lib/modules/4.0-no-kernel-here"];
         if (goArch is "amd64" or "arm64")
         {
@@ -203,10 +215,12 @@ public static class TestImages
 
         """;
 
+    /// <summary>A CentOS image without <c>bootc/install</c> files, so that its <c>bootc</c> is asked, answering with <paramref name="printConfiguration"/>.</summary>
     private static TestImage WithBootcScript(string name, string printConfiguration)
     {
         var image = CentOsStream9("amd64");
-        var files = new Dictionary<string, string>(image.Files) { ["/usr/bin/bootc"] = BootcScript(printConfiguration) };
+        var files = image.Files.Where(f => !CentOsInstallConfigFiles.ContainsKey(f.Key)).ToDictionary();
+        files["/usr/bin/bootc"] = BootcScript(printConfiguration);
         return image with { Name = name, Files = files };
     }
 

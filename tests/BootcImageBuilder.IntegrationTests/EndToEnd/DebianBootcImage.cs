@@ -40,6 +40,31 @@ internal static class DebianBootcImage
         return await ArchVariantAsync(PxeName, PxeFingerprint.Value, goArch);
     }
 
+    /// <summary>
+    /// The bootable image declared as <paramref name="goArch"/> with a <c>bootc/install</c> file saying what its bootc
+    /// stand-in prints (ext4 and a console karg), as bootc base images carry one; made afresh (a single small layer).
+    /// </summary>
+    public static async Task<string> WithInstallConfigAsync(string goArch)
+    {
+        var from = await ForArchAsync(goArch);
+        var reference = $"localhost/bib-test-e2e-debian-install-config-{goArch}:latest";
+        var toml = Path.GetTempFileName();
+        await File.WriteAllTextAsync(toml, "[install]\nkargs = [\"console=ttyS0\"]\n\n[install.filesystem.root]\ntype = \"ext4\"\n");
+        var container = (await TestImages.RunCheckedAsync("buildah", "from", "--quiet", from)).Trim();
+        try
+        {
+            await TestImages.RunCheckedAsync("buildah", "copy", "--quiet", "--chmod", "0644", container, toml, "/usr/lib/bootc/install/00-debian.toml");
+            await TestImages.RunCheckedAsync("buildah", "commit", "--quiet", container, reference);
+        }
+        finally
+        {
+            await TestImages.RunCheckedAsync("buildah", "rm", container);
+            File.Delete(toml);
+        }
+
+        return reference;
+    }
+
     private static async Task<string> ArchVariantAsync(string name, string fingerprint, string goArch)
     {
         var reference = $"{name}-{goArch}:latest";

@@ -14,14 +14,16 @@ public class CtrlCTests
 {
     private const string ToolStarted = "tool started, no podman yet";
 
-    // bootc never answers, so every run waits inside `podman exec` until a signal ends it.
-    private static readonly HostileImage Hanging = new("ctrl-c-hanging", "printf '#!/bin/sh\\nsleep 600\\n' > \"$1/usr/bin/bootc\"");
+    // No bootc/install files, so bootc is asked; it never answers, so every run waits inside `podman exec` until a signal ends it.
+    private static readonly HostileImage Hanging = new(
+        "ctrl-c-hanging", "rm -rf \"$1/usr/lib/bootc/install\"; printf '#!/bin/sh\\nsleep 600\\n' > \"$1/usr/bin/bootc\"");
 
     /// <summary>The run's phases in order, each told by the podman command the tool waits on (the first by none yet).</summary>
     private static readonly (string Name, Func<string[], bool> IsRunning)[] Phases =
     [
         (ToolStarted, _ => false),
         ("podman image inspect", argv => Podman(argv, "image", "inspect")),
+        ("podman image mount", argv => Podman(argv, "image", "mount")),
         ("podman run", argv => Podman(argv, "run")),
         ("podman exec bootc", argv => Podman(argv, "exec")),
     ];

@@ -61,7 +61,9 @@ public static class HostileImageCases
         { new("kernel-version-like-a-flag", "rm -rf \"$1/usr/lib/modules\"/*; mkdir -p \"$1/usr/lib/modules/--help\"; echo k > \"$1/usr/lib/modules/--help/vmlinuz\""), null },
         { new("modules-dir-is-a-fifo", "rm -rf \"$1/usr/lib/modules\"; mkfifo \"$1/usr/lib/modules\""), null },
         { new("passwd-as-os-release", "rm -f \"$1/etc/os-release\" \"$1/usr/lib/os-release\"; ln -s ../../../../../../etc/passwd \"$1/usr/lib/os-release\""), Prefix + "failed to read os-release:" },
+        // A FIFO among bootc's configuration files is never opened (the run would block); bootc is asked instead.
+        { new("install-toml-fifo", "mkfifo \"$1/usr/lib/bootc/install/50-fifo.toml\""), null },
         // An image command that never stops printing is stopped at the bound, and its container is removed.
-        { new("bootc-prints-forever", "rm -f \"$1/usr/bin/bootc\"; printf '#!/bin/sh\\nexec cat /dev/zero\\n' > \"$1/usr/bin/bootc\"; chmod 755 \"$1/usr/bin/bootc\""), Prefix + "cannot run bootc install print-configuration in the image's container: podman printed more than 16777216 bytes on standard output; it was stopped" },
+        { new("bootc-prints-forever", "rm -rf \"$1/usr/lib/bootc/install\" \"$1/usr/bin/bootc\"; printf '#!/bin/sh\\nexec cat /dev/zero\\n' > \"$1/usr/bin/bootc\"; chmod 755 \"$1/usr/bin/bootc\""), Prefix + "cannot run bootc install print-configuration in the image's container: podman printed more than 16777216 bytes on standard output; it was stopped" },
     };
 }

@@ -28,12 +28,12 @@ public sealed class BootcInfoResolverTests : IDisposable
         Resolver.ResolveAsync(new ContainerResolveRequest(ImageRef, TargetArch: Arch.X86_64), cancellationToken);
 
     [Fact]
-    public async Task A_successful_resolution_stops_and_removes_its_container_last()
+    public async Task Without_install_configuration_files_bootc_is_asked_in_a_container_removed_last()
     {
         var resolved = await ResolveAsync();
 
         Assert.Equal(new BootcInfo(ImageRef, FakePodman.ImageId, Arch.X86_64, "ext4", 2127169, resolved.Source.OsInfo), resolved.Source);
-        Assert.Equal(["image inspect " + ImageFacts.Format, "run", "mount", "exec bootc", "rm"], _podman.Subcommands);
+        Assert.Equal(["image inspect " + ImageFacts.Format, "image mount", "image unmount", "run", "mount", "exec bootc", "rm"], _podman.Subcommands);
         Assert.Equal(["rm", "--force", "--time", "0", "--ignore", FakePodman.ContainerId], _podman.Calls[^1]);
     }
 
@@ -92,7 +92,43 @@ public sealed class BootcInfoResolverTests : IDisposable
 
         Assert.Equal(("localhost/build:1", FakePodman.ImageId, Arch.X86_64), (resolved.Build.ImageRef, resolved.Build.ImageId, resolved.Build.Arch));
         Assert.Single(_podman.Subcommands, s => s == "run");
-        Assert.Equal(["image mount", "image unmount"], _podman.Subcommands.Where(s => s.StartsWith("image m", StringComparison.Ordinal) || s.StartsWith("image u", StringComparison.Ordinal)));
+        Assert.Contains(["image", "mount", "--", "localhost/build:1"], _podman.Calls);
+        Assert.Contains(["image", "unmount", "--", "localhost/build:1"], _podman.Calls);
+    }
+
+    [Fact]
+    public async Task Install_configuration_files_answer_without_starting_a_container()
+    {
+        _tree.File("usr/lib/bootc/install/00-base.toml", "[install.filesystem.root]\ntype = \"btrfs\"\n");
+
+        var resolved = await ResolveAsync();
+
+        Assert.Equal("btrfs", resolved.Source.DefaultRootFs);
+        Assert.Equal(["image inspect " + ImageFacts.Format, "image mount", "image unmount"], _podman.Subcommands);
+        Assert.Equal([["image", "mount", "--", ImageRef], ["image", "unmount", "--", ImageRef]], _podman.Calls.Skip(1));
+    }
+
+    [Fact]
+    public async Task A_container_started_for_lsinitrd_still_takes_the_root_type_from_the_files()
+    {
+        _tree.File("usr/lib/bootc/install/00-base.toml", "[install]\nroot-fs-type = \"xfs\"\n");
+
+        var resolved = await Resolver.ResolveAsync(
+            new ContainerResolveRequest(ImageRef, TargetArch: Arch.X86_64, ReadInitrdModules: true), CancellationToken.None);
+
+        Assert.Equal("xfs", resolved.Source.DefaultRootFs);
+        Assert.Equal(["image inspect " + ImageFacts.Format, "run", "mount", "exec lsinitrd", "rm"], _podman.Subcommands);
+    }
+
+    [Fact]
+    public async Task An_image_mount_failure_is_reported_with_podmans_stderr()
+    {
+        _podman.Answer("image mount", FakePodman.Fail(125, "Error: no such image\n"));
+
+        var error = await Assert.ThrowsAsync<BibException>(() => ResolveAsync());
+
+        Assert.Equal($"mounting image {ImageRef} failed: exit status 125\nstderr:\nError: no such image\n", error.Message);
+        Assert.DoesNotContain("run", _podman.Subcommands);
     }
 
     [Fact]
