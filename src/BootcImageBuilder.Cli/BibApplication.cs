@@ -28,7 +28,7 @@ internal static class BibApplication
             }
 
             var normalized = BoolFlagValues.Normalize(ImplicitBuild.Normalize(args, commandLine.Root), commandLine.Root);
-            var parse = commandLine.Root.Parse(normalized);
+            var parse = commandLine.Parse(normalized);
             if (parse.Errors.Count > 0)
             {
                 throw new BibException(DescribeFirstError(parse));

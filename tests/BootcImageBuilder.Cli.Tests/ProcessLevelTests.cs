@@ -199,6 +199,18 @@ public class ProcessLevelTests
     }
 
     [Theory]
+    [InlineData("build", "--help")]
+    [InlineData("manifest", "--help")]
+    [InlineData("help", "build")]
+    public void Help_lists_every_image_type_under_type(params string[] args)
+    {
+        var result = BibProcess.Run(args);
+
+        var line = Assert.Single(result.Stdout.Split('\n'), l => l.TrimStart().StartsWith("--type <type>", StringComparison.Ordinal));
+        Assert.Contains($"image types to build [{ValidTypes}]", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("build", new[] { "--rootfs", "--target-arch", "--build-container", "--installer-payload-ref", "--in-vm", "--use-librepo", "--no-default-kernel-args", "--chown", "--aws-region", "--aws-bucket", "--aws-ami-name", "--log-level", "--verbose", "--version" })]
     [InlineData("manifest", new[] { "--rootfs", "--target-arch", "--build-container", "--installer-payload-ref", "--in-vm", "--use-librepo", "--no-default-kernel-args", "--log-level", "--verbose", "--version" })]
     public void Help_lists_every_visible_flag_of_the_command(string command, string[] flags)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using BootcImageBuilder.Cli.Completion;
 using BootcImageBuilder.Cli.Logging;
 using BootcImageBuilder.Cli.Settings;
@@ -38,6 +39,21 @@ internal sealed class BibCommandLine
     }
 
     public RootCommand Root { get; }
+
+    /// <summary>Parses <paramref name="args"/>; when they ask for help, first gives the flags the descriptions that cost work to write.</summary>
+    public ParseResult Parse(IReadOnlyList<string> args)
+    {
+        var parse = Root.Parse(args);
+        if (parse.Action is HelpAction)
+        {
+            foreach (var options in new[] { _build.Manifest, _manifest }.Where(o => parse.CommandResult.Command.Options.Contains(o.Type)))
+            {
+                options.DescribeImageTypes();
+            }
+        }
+
+        return parse;
+    }
 
     private Command CreateBuildCommand()
     {

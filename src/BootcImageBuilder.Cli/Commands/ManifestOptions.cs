@@ -37,12 +37,15 @@ internal sealed class ManifestOptions
         Description = "bootc installer payload ref",
     };
 
+    /// <summary>
+    /// Its description and completions name every image type, which takes reading the embedded image type table: both
+    /// wait until asked for (<see cref="DescribeImageTypes"/>), so that a run that shows no help starts without it.
+    /// </summary>
     public Option<string[]> Type { get; } = new Option<string[]>("--type")
     {
-        Description = $"image types to build [{ImageTypes.Available}]",
         DefaultValueFactory = _ => [ImageTypes.DefaultName],
         AllowMultipleArgumentsPerToken = false,
-    }.CompletingWith([.. ImageTypes.All.SelectMany(t => t.Aliases.Prepend(t.Name)).Order(StringComparer.Ordinal)]);
+    }.CompletingWith(() => ImageTypes.All.SelectMany(t => t.Aliases.Prepend(t.Name)).Order(StringComparer.Ordinal));
 
     public Option<bool> Local { get; } = new("--local")
     {
@@ -89,6 +92,9 @@ internal sealed class ManifestOptions
         Description = "container image to build into a bootable image",
         Arity = ArgumentArity.ZeroOrMore,
     };
+
+    /// <summary>Gives <see cref="Type"/> its description, for the help that shows it.</summary>
+    public void DescribeImageTypes() => Type.Description ??= $"image types to build [{ImageTypes.Available}]";
 
     public void AddTo(Command command)
     {

@@ -9,7 +9,21 @@ internal static class OptionCompletions
     {
         ArgumentNullException.ThrowIfNull(option);
         option.CompletionSources.Add(values);
-        // Help would otherwise list the values in the flag's label (--type <ami|anaconda-iso|…>) instead of <type>.
+        return option.LabelledByName();
+    }
+
+    /// <summary>Offers what <paramref name="values"/> returns, computed only when a completion is asked for.</summary>
+    public static Option<T> CompletingWith<T>(this Option<T> option, Func<IEnumerable<string>> values)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        ArgumentNullException.ThrowIfNull(values);
+        option.CompletionSources.Add(_ => values());
+        return option.LabelledByName();
+    }
+
+    // Help would otherwise list the values in the flag's label (--type <ami|anaconda-iso|…>) instead of <type>.
+    private static Option<T> LabelledByName<T>(this Option<T> option)
+    {
         option.HelpName ??= option.Name.TrimStart('-');
         return option;
     }
