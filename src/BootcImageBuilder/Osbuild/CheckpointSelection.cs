@@ -3,9 +3,11 @@ namespace BootcImageBuilder.Osbuild;
 /// <summary>
 /// Which of the pipelines some exports need are worth keeping in osbuild's store (<c>--checkpoint</c>): each kept tree
 /// costs a copy into the store, and pays off only when a later build can need that tree while the trees made from it
-/// are not there. A step that only repackages its one input for one kept consumer never is: the consumer's id follows
-/// from the step's, so a later build that could reuse the step reuses the consumer and does not start either (ova's
-/// <c>ovf</c>, a copy of the vmdk for the kept archive). What any image type exports (another build may ask for it
+/// are not there. A step that only repackages its one input for one kept consumer never is: the consumer reads
+/// nothing the step does not, and its own stages change only with what changes the step's too (a tar, the ovf
+/// descriptor, the ISO's xorriso with the label the tree's boot options carry), so its id follows from the step's and
+/// a later build that could reuse the step reuses the consumer and starts neither (ova's <c>ovf</c>, a copy of the
+/// vmdk for the kept archive). What any image type exports (another build may ask for it
 /// alone), build roots and every tree that several pipelines read (the disk, which each format converts) are kept.
 /// </summary>
 public static class CheckpointSelection
