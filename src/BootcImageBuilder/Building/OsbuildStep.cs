@@ -1,3 +1,4 @@
+using BootcImageBuilder.Distro;
 using BootcImageBuilder.Images;
 using BootcImageBuilder.Osbuild;
 using BootcImageBuilder.Osbuild.Running;
@@ -17,12 +18,13 @@ public sealed class OsbuildStep(OsbuildRunner osbuild, BuildConsole console)
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(progress);
         progress.Message($"Building {manifest.FileName}");
-        var needed = PipelineDependencies.NeededFor(manifest.Manifest, manifest.Exports);
+        var exportable = ImageTypes.All.Where(t => t.Kind == manifest.Kind).Select(t => t.Export).ToList();
+        var worthKeeping = CheckpointSelection.For(manifest.Manifest, manifest.Exports, exportable);
         var invocation = new OsbuildInvocation(options.StoreDirectory, options.OutputDirectory, manifest.Exports)
         {
             InVm = options.InVm,
             Environment = Environment(manifest, options.CanChown),
-            Checkpoints = options.KeepTrees ? needed : [],
+            Checkpoints = options.KeepTrees ? worthKeeping : [],
         };
         var json = ManifestJson.ToCompactString(manifest.Manifest);
         IReadOnlyList<string> built;
@@ -37,8 +39,8 @@ public sealed class OsbuildStep(OsbuildRunner osbuild, BuildConsole console)
             throw BibException.Wrap("cannot run osbuild", e);
         }
 
-        // osbuild skips every pipeline whose tree its store already holds.
-        var cached = needed.Except(built, StringComparer.Ordinal).ToList();
+        // osbuild skips every pipeline whose tree its store already holds, and what only those trees are made from.
+        var cached = worthKeeping.Except(built, StringComparer.Ordinal).ToList();
         if (cached.Count > 0)
         {
             progress.Cached(cached);

@@ -29,7 +29,8 @@ public static class PipelineDependencies
         return [.. manifest.Pipelines.Select(p => p.Name).Where(needed.Contains)];
     }
 
-    private static List<string> ReferencesOf(Pipeline pipeline)
+    /// <summary>The pipelines <paramref name="pipeline"/> builds on or reads, by name, as often as it names them.</summary>
+    public static IReadOnlyList<string> ReferencesOf(Pipeline pipeline)
     {
         var found = new List<string>();
         Collect(JsonNode.Parse(ManifestJson.Serialize(pipeline, JsonLayout.Compact)), found);
