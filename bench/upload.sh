@@ -42,19 +42,20 @@ head -c $((size_mib * 1024 * 1024)) /dev/urandom >"$work/disk.raw"
 
 now() { date +%s.%N; }
 
-# Each prints the server's line for its upload: key, phase seconds, moto's CPU seconds, machine busy share.
+# Each prints the server's line for its upload (key, phase seconds, moto's CPU seconds, machine busy share, seconds of
+# the completion alone), then the CPU seconds of the client's whole process (ours: its checks and the import too).
 ours_once() {
-  "$bib" upload aws --progress verbose --region us-east-1 --bucket bench-bucket --ami-name "bench-$1" "$work/disk.raw" >/dev/null
-  grep -- "-bench-$1\$\|-bench-$1 " "$spans"
+  /usr/bin/time -o "$work/cpu" -f '%U + %S' "$bib" upload aws --progress verbose --region us-east-1 --bucket bench-bucket --ami-name "bench-$1" "$work/disk.raw" >/dev/null
+  echo "$(grep -- "-bench-$1 " "$spans") $(bc <"$work/cpu")"
 }
 
 aws_once() {
   local start
   start=$(now)
-  aws s3 cp --quiet "$work/disk.raw" "s3://bench-bucket/aws-$1"
+  /usr/bin/time -o "$work/cpu" -f '%U + %S' aws s3 cp --quiet "$work/disk.raw" "s3://bench-bucket/aws-$1"
   echo "$(now) - $start" | bc >>"$work/aws-process"
   aws s3 rm --quiet "s3://bench-bucket/aws-$1"
-  grep -- "/aws-$1 " "$spans"
+  echo "$(grep -- "/aws-$1 " "$spans") $(bc <"$work/cpu")"
 }
 
 : >"$spans"
@@ -71,8 +72,9 @@ done
 median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 # Prints the phases, their median and spread, and moto's and the machine's CPU use over them (means).
 summary() {
-  awk '{ t = t " " $2; cpu += $3; wall += $2; busy += $4 }
-       END { printf "%s s  (moto used %.0f%% of a core; machine %.0f%% busy)\n", t, 100 * cpu / wall, 100 * busy / NR }' "$1"
+  awk '{ t = t " " $2; cpu += $3; wall += $2; busy += $4; completion += $5; client += $6 }
+       END { printf "%s s  (moto used %.0f%% of a core, machine %.0f%% busy; means: completion %.1f s, client CPU %.1f s)\n",
+                    t, 100 * cpu / wall, 100 * busy / NR, completion / NR, client / NR }' "$1"
   printf '  median %s s, spread %s-%s s\n' "$(cut -d' ' -f2 "$1" | median)" \
     "$(cut -d' ' -f2 "$1" | sort -g | head -1)" "$(cut -d' ' -f2 "$1" | sort -g | tail -1)"
 }
