@@ -87,6 +87,10 @@ echo "aws s3 cp: $(summary "$work/aws")"
 echo "aws s3 cp whole process: $(tr '\n' ' ' <"$work/aws-process")s"
 printf 'per run ours / aws: %s\n' "$(paste -d' ' <(cut -d' ' -f2 "$work/ours") <(cut -d' ' -f2 "$work/aws") | awk '{ printf "%.2f ", $1 / $2 }')"
 printf 'ratio ours / aws (medians): %.2f\n' "$(echo "$ours_median / $aws_median" | bc -l)"
+machine_busy=$(cat "$work/ours" "$work/aws" | awk '{ busy += $4 } END { printf "%.2f", busy / NR }')
+if [ "$(echo "$machine_busy >= 0.95" | bc)" = 1 ]; then
+  echo "the machine's CPUs were saturated (${machine_busy} busy over the phases): every process, moto included, waited for CPU"
+fi
 if [ "$(echo "$moto_share >= 0.9" | bc)" = 1 ]; then
   echo "moto is the bottleneck: it was busy ${moto_share} of a core over the phases, and its Python runs about one core at most"
 else
