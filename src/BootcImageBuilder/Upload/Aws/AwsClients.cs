@@ -31,8 +31,8 @@ internal sealed class AwsClients : IDisposable
         var s3Config = new AmazonS3Config
         {
             RegionEndpoint = endpoint,
-            // Flexible checksums would add a trailer to every part and a list to the completion; the signature
-            // already covers each part's bytes.
+            // The SDK's flexible checksums would send each part aws-chunked with a trailer; S3MultipartUpload
+            // sends each part's CRC32 in a header instead.
             RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
             ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
         };

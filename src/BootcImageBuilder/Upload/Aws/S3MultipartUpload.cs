@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Buffers.Binary;
+using System.IO.Hashing;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Microsoft.Win32.SafeHandles;
@@ -6,7 +8,8 @@ using Microsoft.Win32.SafeHandles;
 namespace BootcImageBuilder.Upload.Aws;
 
 /// <summary>
-/// Sends a file to S3 as a multipart upload whose parts are read at their offsets and sent in parallel. On any
+/// Sends a file to S3 as a multipart upload whose parts are read at their offsets and sent in parallel, each with its
+/// CRC32 (the completion then lists them, and S3 keeps the object's composite checksum). On any
 /// failure or cancellation the upload is aborted, so S3 keeps neither an object nor the parts sent so far.
 /// </summary>
 internal sealed class S3MultipartUpload(IAmazonS3 s3, AmiUploadTuning tuning)
@@ -20,7 +23,7 @@ internal sealed class S3MultipartUpload(IAmazonS3 s3, AmiUploadTuning tuning)
         var partSize = tuning.PartSizeFor(length);
         var partCount = (int)Math.Max(1, (length + partSize - 1) / partSize);
         var started = await s3.InitiateMultipartUploadAsync(
-            new InitiateMultipartUploadRequest { BucketName = bucket, Key = key }, cancellationToken);
+            new InitiateMultipartUploadRequest { BucketName = bucket, Key = key, ChecksumAlgorithm = ChecksumAlgorithm.CRC32 }, cancellationToken);
         try
         {
             var counter = new TransferCounter(partCount, progress);
@@ -31,7 +34,7 @@ internal sealed class S3MultipartUpload(IAmazonS3 s3, AmiUploadTuning tuning)
                 var offset = (number - 1) * partSize;
                 var size = (int)Math.Min(partSize, length - offset);
                 var etag = await UploadPartAsync(file, started.UploadId, bucket, key, number, offset, size, counter, token);
-                parts[number - 1] = new PartETag(number, etag);
+                parts[number - 1] = etag;
             });
             var completed = await s3.CompleteMultipartUploadAsync(
                 new CompleteMultipartUploadRequest { BucketName = bucket, Key = key, UploadId = started.UploadId, PartETags = [.. parts] },
@@ -45,7 +48,7 @@ internal sealed class S3MultipartUpload(IAmazonS3 s3, AmiUploadTuning tuning)
         }
     }
 
-    private async Task<string> UploadPartAsync(
+    private async Task<PartETag> UploadPartAsync(
         SafeFileHandle file,
         string uploadId,
         string bucket,
@@ -60,6 +63,7 @@ internal sealed class S3MultipartUpload(IAmazonS3 s3, AmiUploadTuning tuning)
         try
         {
             await ReadExactlyAsync(file, buffer.AsMemory(0, size), offset, cancellationToken);
+            var checksum = Crc32Base64(buffer.AsSpan(0, size));
             using var body = new MemoryStream(buffer, 0, size, writable: false);
             var request = new UploadPartRequest
             {
@@ -72,16 +76,28 @@ internal sealed class S3MultipartUpload(IAmazonS3 s3, AmiUploadTuning tuning)
                 // The part is in memory: one signature over its hash, as the AWS CLI sends it, costs less on both
                 // ends than aws-chunked signing of every 64 KiB.
                 UseChunkEncoding = false,
+                // As the AWS CLI sends parts: S3 checks each against its CRC32. It is computed here because the SDK
+                // computes it only for aws-chunked bodies, and sends the algorithm without the value otherwise.
+                ChecksumAlgorithm = ChecksumAlgorithm.CRC32,
+                ChecksumCRC32 = checksum,
             };
             request.StreamTransferProgress += (_, e) => counter.Sent(number, e.TransferredBytes);
             var response = await s3.UploadPartAsync(request, cancellationToken);
             counter.Sent(number, size);
-            return response.ETag;
+            return new PartETag(number, response.ETag) { ChecksumCRC32 = checksum };
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>The CRC32 as S3 spells it: the big-endian value in base64.</summary>
+    private static string Crc32Base64(ReadOnlySpan<byte> bytes)
+    {
+        Span<byte> value = stackalloc byte[sizeof(uint)];
+        BinaryPrimitives.WriteUInt32BigEndian(value, Crc32.HashToUInt32(bytes));
+        return Convert.ToBase64String(value);
     }
 
     private static async Task ReadExactlyAsync(SafeFileHandle file, Memory<byte> buffer, long offset, CancellationToken cancellationToken)
