@@ -112,12 +112,21 @@ internal static class BibProcess
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (stdin is not null)
+        try
         {
-            await process.StandardInput.WriteAsync(stdin);
-        }
+            if (stdin is not null)
+            {
+                // Straight to the pipe: a write the tool refused leaves nothing buffered for Close or Dispose to retry.
+                await process.StandardInput.BaseStream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(stdin));
+            }
 
-        process.StandardInput.Close();
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // Broken pipe: the tool ended (or stopped reading) before its input was written; its output and exit
+            // code say what it did.
+        }
         if (whileRunning is not null)
         {
             await whileRunning(process);

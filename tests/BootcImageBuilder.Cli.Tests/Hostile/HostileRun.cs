@@ -44,15 +44,23 @@ internal static partial class HostileRun
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (stdin is not null)
+        try
         {
-            await process.StandardInput.WriteAsync(stdin);
-            await process.StandardInput.FlushAsync();
-        }
+            if (stdin is not null)
+            {
+                // Straight to the pipe: a write the tool refused leaves nothing buffered for Close or Dispose to retry.
+                await process.StandardInput.BaseStream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(stdin));
+            }
 
-        if (!keepStdinOpen)
+            if (!keepStdinOpen)
+            {
+                process.StandardInput.Close();
+            }
+        }
+        catch (IOException)
         {
-            process.StandardInput.Close();
+            // Broken pipe: the tool stopped reading before all of stdin was written (it refuses oversized input at its
+            // bound and exits), as a shell's pipe would let it. What it did is judged by its output and exit code.
         }
 
         // setsid, bash and env exec the tool without forking (the child is not a group leader), so its pid is the group's id.
