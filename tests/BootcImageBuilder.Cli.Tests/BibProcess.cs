@@ -81,6 +81,32 @@ internal static class BibProcess
         }
     }
 
+    /// <summary>
+    /// Writes <paramref name="stdin"/> to the tool and closes its input when <paramref name="close"/>. A broken pipe is
+    /// no failure: the tool may end, or stop reading (it refuses oversized input at its bound), before all is written,
+    /// as a shell's pipe would let it; its output and exit code say what it did.
+    /// </summary>
+    public static async Task FeedStdinAsync(Process process, string? stdin, bool close)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        try
+        {
+            if (stdin is not null)
+            {
+                // Straight to the pipe: a write the tool refused leaves nothing buffered for Close or Dispose to retry.
+                await process.StandardInput.BaseStream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(stdin));
+            }
+
+            if (close)
+            {
+                process.StandardInput.Close();
+            }
+        }
+        catch (IOException)
+        {
+        }
+    }
+
     public static BibResult Run(params string[] args) => RunAsync(args).GetAwaiter().GetResult();
 
     /// <param name="args">The command line.</param>
@@ -112,21 +138,7 @@ internal static class BibProcess
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        try
-        {
-            if (stdin is not null)
-            {
-                // Straight to the pipe: a write the tool refused leaves nothing buffered for Close or Dispose to retry.
-                await process.StandardInput.BaseStream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(stdin));
-            }
-
-            process.StandardInput.Close();
-        }
-        catch (IOException)
-        {
-            // Broken pipe: the tool ended (or stopped reading) before its input was written; its output and exit
-            // code say what it did.
-        }
+        await FeedStdinAsync(process, stdin, close: true);
         if (whileRunning is not null)
         {
             await whileRunning(process);

@@ -199,6 +199,7 @@ public sealed class BootcInfoResolver
     private async Task<BootcInfo> ReadBootcInfoAsync(
         string imageRef, ImageFacts facts, BootcContainer? running, bool readInitrdModules, CancellationToken cancellationToken)
     {
+        // An unknown architecture fails only after the tree and bootc were read, as upstream orders its checks.
         var arch = TryParseArch(facts.Architecture);
         var (osInfo, installConfig) = running is null
             ? await WithImageMountedAsync(imageRef, root => ReadTree(root, arch), wrapContext: null, cancellationToken)
@@ -225,7 +226,7 @@ public sealed class BootcInfoResolver
         return new BootcInfo(
             imageRef,
             facts.Id,
-            ParseArch(facts.Architecture, "failed to set bootc distro architecture"),
+            arch ?? ParseArch(facts.Architecture, "failed to set bootc distro architecture"),
             defaultRootFs,
             facts.Size,
             osInfo);

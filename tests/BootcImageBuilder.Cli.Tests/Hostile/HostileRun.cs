@@ -44,24 +44,7 @@ internal static partial class HostileRun
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        try
-        {
-            if (stdin is not null)
-            {
-                // Straight to the pipe: a write the tool refused leaves nothing buffered for Close or Dispose to retry.
-                await process.StandardInput.BaseStream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(stdin));
-            }
-
-            if (!keepStdinOpen)
-            {
-                process.StandardInput.Close();
-            }
-        }
-        catch (IOException)
-        {
-            // Broken pipe: the tool stopped reading before all of stdin was written (it refuses oversized input at its
-            // bound and exits), as a shell's pipe would let it. What it did is judged by its output and exit code.
-        }
+        await BibProcess.FeedStdinAsync(process, stdin, close: !keepStdinOpen);
 
         // setsid, bash and env exec the tool without forking (the child is not a group leader), so its pid is the group's id.
         if (whileRunning is not null)
