@@ -19,12 +19,12 @@ public sealed class OsbuildStep(OsbuildRunner osbuild, BuildConsole console)
         ArgumentNullException.ThrowIfNull(progress);
         progress.Message($"Building {manifest.FileName}");
         var exportable = ImageTypes.All.Where(t => t.Kind == manifest.Kind).Select(t => t.Export).ToList();
-        var worthKeeping = CheckpointSelection.For(manifest.Manifest, manifest.Exports, exportable);
+        var history = options.KeepTrees ? new BuildRootHistory(options.StoreDirectory) : null;
         var invocation = new OsbuildInvocation(options.StoreDirectory, options.OutputDirectory, manifest.Exports)
         {
             InVm = options.InVm,
             Environment = Environment(manifest, options.CanChown),
-            Checkpoints = options.KeepTrees ? worthKeeping : [],
+            Checkpoints = history is null ? [] : CheckpointSelection.For(manifest.Manifest, manifest.Exports, exportable, history.UsedBefore(manifest.Manifest)),
         };
         var json = ManifestJson.ToCompactString(manifest.Manifest);
         IReadOnlyList<string> built;
@@ -39,8 +39,8 @@ public sealed class OsbuildStep(OsbuildRunner osbuild, BuildConsole console)
             throw BibException.Wrap("cannot run osbuild", e);
         }
 
-        // osbuild skips every pipeline whose tree its store already holds, and what only those trees are made from.
-        var cached = worthKeeping.Except(built, StringComparer.Ordinal).ToList();
+        history?.Record(manifest.Manifest, manifest.Exports);
+        var cached = PipelineDependencies.TakenFromStore(manifest.Manifest, manifest.Exports, built);
         if (cached.Count > 0)
         {
             progress.Cached(cached);

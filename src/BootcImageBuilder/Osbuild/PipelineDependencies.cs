@@ -29,6 +29,36 @@ public static class PipelineDependencies
         return [.. manifest.Pipelines.Select(p => p.Name).Where(needed.Contains)];
     }
 
+    /// <summary>The pipelines some pipeline of <paramref name="manifest"/> runs its stages in (its <c>build</c>).</summary>
+    public static IReadOnlySet<string> BuildRoots(Manifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        return manifest.Pipelines
+            .Select(p => p.Build)
+            .OfType<string>()
+            .Where(b => b.StartsWith(PipelineReference.Prefix, StringComparison.Ordinal))
+            .Select(b => b[PipelineReference.Prefix.Length..])
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The trees osbuild took from its store, given the pipelines it <paramref name="started"/>: as osbuild walks back
+    /// from each export and stops at a tree its store holds, those are the needed pipelines it did not start that are
+    /// exported or read by one it started. What lies behind them was not needed at all, stored or not.
+    /// </summary>
+    public static IReadOnlyList<string> TakenFromStore(Manifest manifest, IReadOnlyList<string> exports, IReadOnlyCollection<string> started)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(exports);
+        ArgumentNullException.ThrowIfNull(started);
+        var readByStarted = manifest.Pipelines
+            .Where(p => started.Contains(p.Name))
+            .SelectMany(ReferencesOf)
+            .ToHashSet(StringComparer.Ordinal);
+        return [.. NeededFor(manifest, exports).Where(name =>
+            !started.Contains(name) && (exports.Contains(name, StringComparer.Ordinal) || readByStarted.Contains(name)))];
+    }
+
     /// <summary>The pipelines <paramref name="pipeline"/> builds on or reads, by name, as often as it names them.</summary>
     public static IReadOnlyList<string> ReferencesOf(Pipeline pipeline)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using BootcImageBuilder.Building;
 using BootcImageBuilder.Cli.Tests;
 using BootcImageBuilder.Cli.Tests.Gce;
 using BootcImageBuilder.IntegrationTests.Containers;
@@ -76,14 +77,22 @@ public sealed class BuildCommandTests : IDisposable
     public async Task Kept_trees_are_checkpointed_and_pipelines_osbuild_skipped_are_reported_as_cached()
     {
         var image = await HostImageAsync();
+        var store = Path.Combine(_work, "store");
+        async Task<(BibResult Result, string[] Args)> Build()
+        {
+            var result = await BuildAsync("--checkpoints", "always", "--progress", "json", "--store", store, "--output", _output, image);
+            Assert.True(result.ExitCode == 0, result.Stderr);
+            return (result, File.ReadAllLines(Path.Combine(_record, "args")));
+        }
 
-        var result = await BuildAsync("--checkpoints", "always", "--progress", "json", "--store", Path.Combine(_work, "store"), "--output", _output, image);
-
-        Assert.True(result.ExitCode == 0, result.Stderr);
-        var args = File.ReadAllLines(Path.Combine(_record, "args"));
-        Assert.Equal(["--export", "qcow2", "--checkpoint", "build", "--checkpoint", "image", "--checkpoint", "qcow2"], args.Skip(6).Take(8));
+        // The image's first build into the store keeps no build root: only a later config change would reuse it.
+        var (first, firstArgs) = await Build();
+        Assert.Equal(["--export", "qcow2", "--checkpoint", "image", "--checkpoint", "qcow2"], firstArgs.Skip(6).Take(6));
+        Assert.DoesNotContain("build", firstArgs);
+        var (_, laterArgs) = await Build();
+        Assert.Equal(["--export", "qcow2", "--checkpoint", "build", "--checkpoint", "image", "--checkpoint", "qcow2"], laterArgs.Skip(6).Take(8));
         // The replayed run started build, image and gce: of what qcow2 needs, only qcow2 came from the store.
-        var cached = result.Stdout.TrimEnd('\n').Split('\n').Select(l => JsonNode.Parse(l)!).Single(e => (string)e["type"]! == "cached");
+        var cached = first.Stdout.TrimEnd('\n').Split('\n').Select(l => JsonNode.Parse(l)!).Single(e => (string)e["type"]! == "cached");
         Assert.Equal(["qcow2"], cached["pipelines"]!.AsArray().Select(p => (string)p!));
     }
 
@@ -136,7 +145,7 @@ public sealed class BuildCommandTests : IDisposable
         Assert.Equal(
             File.ReadAllText(Path.Combine(_work, "out-1", "manifest-qcow2.json")),
             File.ReadAllText(Path.Combine(_work, "out-2", "manifest-qcow2.json")));
-        Assert.Equal([StoreSecret.FileName], Directory.GetFileSystemEntries(store).Select(Path.GetFileName));
+        Assert.Equal([BuildRootHistory.DirectoryName, StoreSecret.FileName], Directory.GetFileSystemEntries(store).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(store, StoreSecret.FileName)));
     }
 

@@ -18,8 +18,10 @@ public class CheckpointSelectionTests
 
     private static List<string> ExportsOf(ImageKind kind) => [.. ImageTypes.All.Where(t => t.Kind == kind).Select(t => t.Export)];
 
+    private static readonly HashSet<string> BuildRootUsedBefore = ["build"];
+
     private static IReadOnlyList<string> Disk(params string[] exports) =>
-        CheckpointSelection.For(DiskManifest(), exports, ExportsOf(ImageKind.Disk));
+        CheckpointSelection.For(DiskManifest(), exports, ExportsOf(ImageKind.Disk), BuildRootUsedBefore);
 
     [Theory]
     [InlineData("image", new[] { "build", "image" })]
@@ -41,7 +43,7 @@ public class CheckpointSelectionTests
     public void A_step_another_type_exports_is_kept_even_when_only_a_kept_step_reads_it()
     {
         Assert.Equal(["build", "image", "vmdk", "ovf", "archive"], Disk("archive", "ovf"));
-        Assert.Equal(["build", "image", "ovf", "archive"], CheckpointSelection.For(DiskManifest(), ["archive", "ovf"], ["archive", "ovf"]));
+        Assert.Equal(["build", "image", "ovf", "archive"], CheckpointSelection.For(DiskManifest(), ["archive", "ovf"], ["archive", "ovf"], BuildRootUsedBefore));
     }
 
     [Fact]
@@ -49,6 +51,22 @@ public class CheckpointSelectionTests
     {
         Assert.Equal(
             ["build", "anaconda-tree", "efiboot-tree", "bootiso"],
-            CheckpointSelection.For(IsoManifest(), ["bootiso"], ExportsOf(ImageKind.BootcInstallerIso)));
+            CheckpointSelection.For(IsoManifest(), ["bootiso"], ExportsOf(ImageKind.BootcInstallerIso), BuildRootUsedBefore));
+    }
+
+    [Theory]
+    [InlineData("image", new[] { "image" })]
+    [InlineData("qcow2", new[] { "image", "qcow2" })]
+    [InlineData("gce", new[] { "image", "gce" })]
+    public void A_build_root_no_earlier_build_into_the_store_used_is_not_kept(string export, string[] expected)
+    {
+        Assert.Equal(expected, CheckpointSelection.For(DiskManifest(), [export], ExportsOf(ImageKind.Disk), new HashSet<string>()));
+    }
+
+    [Fact]
+    public void The_installer_keeps_only_the_build_roots_used_before()
+    {
+        var iso = IsoManifest();
+        Assert.Equal(["anaconda-tree", "efiboot-tree", "bootiso"], CheckpointSelection.For(iso, ["bootiso"], ExportsOf(ImageKind.BootcInstallerIso), new HashSet<string>()));
     }
 }

@@ -34,4 +34,21 @@ public class PipelineDependenciesTests
         Assert.DoesNotContain("qcow2", needed);
         Assert.DoesNotContain("no-such-pipeline", needed);
     }
+
+    [Fact]
+    public void The_build_roots_are_the_pipelines_others_build_in()
+    {
+        Assert.Equal(["build"], PipelineDependencies.BuildRoots(DiskManifest()));
+    }
+
+    [Theory]
+    [InlineData(new[] { "qcow2" }, new string[0], new[] { "qcow2" })]
+    [InlineData(new[] { "vmdk" }, new[] { "vmdk" }, new[] { "image" })]
+    [InlineData(new[] { "qcow2" }, new[] { "image", "qcow2" }, new[] { "build" })]
+    [InlineData(new[] { "qcow2" }, new[] { "build", "image", "qcow2" }, new string[0])]
+    [InlineData(new[] { "archive" }, new[] { "ovf", "archive" }, new[] { "vmdk" })]
+    public void The_store_gave_the_unstarted_exports_and_what_started_pipelines_read(string[] exports, string[] started, string[] expected)
+    {
+        Assert.Equal(expected, PipelineDependencies.TakenFromStore(DiskManifest(), exports, started));
+    }
 }
