@@ -1,5 +1,6 @@
 using BootcImageBuilder.Containers;
 using BootcImageBuilder.Processes;
+using Serilog;
 
 namespace BootcImageBuilder.Building;
 
@@ -36,8 +37,19 @@ public sealed class EnvironmentChecks(IProcessRunner processes, string root = "/
             return [$"cannot check architecture support for {targetArch}: no {canary} found"];
         }
 
-        var result = await processes.RunAsync(path, [], cancellationToken);
-        if (!result.Succeeded || result.Stdout != "ok\n")
+        // Without qemu-user for that architecture the kernel refuses to start the canary at all (exec format error).
+        var answered = false;
+        try
+        {
+            var result = await processes.RunAsync(path, [], cancellationToken);
+            answered = result.Succeeded && result.Stdout == "ok\n";
+        }
+        catch (BibException e)
+        {
+            Log.Debug("The canary {Canary} did not start: {Reason}", path, e.Message);
+        }
+
+        if (!answered)
         {
             throw new BibException($"cannot run canary binary for \"{targetArch}\", do you have 'qemu-user-static' installed?");
         }

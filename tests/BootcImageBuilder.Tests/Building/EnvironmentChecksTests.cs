@@ -85,6 +85,29 @@ public sealed class EnvironmentChecksTests : IDisposable
     }
 
     [Fact]
+    public async Task A_canary_the_kernel_cannot_execute_is_refused_with_upstreams_hint()
+    {
+        // What a foreign canary is to a host without qemu-user for it: an ELF executable of a machine (IA-64 here,
+        // which no qemu-user emulates) the kernel refuses with "exec format error".
+        var elf = new byte[64];
+        "\x7fELF"u8.CopyTo(elf);
+        elf[4] = 2; // 64-bit
+        elf[5] = 1; // little-endian
+        elf[6] = 1; // ELF version
+        elf[16] = 2; // ET_EXEC
+        elf[18] = 50; // EM_IA_64
+        elf[20] = 1; // e_version
+        elf[52] = 64; // e_ehsize
+        var path = Path.Combine(_bin, $"bib-canary-{Foreign.GoArch}");
+        File.WriteAllBytes(path, elf);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        var error = await Assert.ThrowsAsync<BibException>(() => Checks.ValidateAsync(Foreign, inVm: false, CancellationToken.None));
+
+        Assert.Equal($"cannot run canary binary for \"{Foreign}\", do you have 'qemu-user-static' installed?", error.Message);
+    }
+
+    [Fact]
     public void The_last_mount_on_a_point_decides()
     {
         Write("mountinfo", ReadOnlySys + WritableSys);
