@@ -18,6 +18,9 @@ packages=(
   # boot tests: the built disks start under QEMU (direct kernel boot, serial console); the PXE tree's README packs
   # rootfs.img into the initrd with cpio
   qemu-system-x86 cpio
+  # cross-architecture tests: the ppc64el test image is made and built under qemu-user (binfmt_misc, below), its
+  # disk boots under qemu-system-ppc64 (pseries); the tool's ppc64le canary is built with the cross compiler
+  qemu-user-static qemu-system-ppc gcc-powerpc64le-linux-gnu libc6-dev-ppc64el-cross file
 )
 
 missing=()
@@ -52,6 +55,14 @@ graphroot = "/var/lib/containers/storage"
 runroot = "/run/containers/storage"
 CONF
 fi
+# Foreign architectures run through qemu-user-static's interpreters, registered with binfmt_misc (its F flag opens
+# the interpreter now, so it works in chroots and osbuild's build roots). Machines without systemd at boot have
+# neither the mount nor the registrations.
+mountpoint -q /proc/sys/fs/binfmt_misc || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
+for arch in ppc64le s390x; do
+  [ -e "/proc/sys/fs/binfmt_misc/qemu-$arch" ] || /lib/systemd/systemd-binfmt "/usr/lib/binfmt.d/qemu-$arch.conf"
+done
+
 # Creates /var/lib/containers/storage/overlay, which the tool checks for.
 podman info >/dev/null
 

@@ -48,13 +48,33 @@ public class ContainerfileTests
     public void The_entrypoint_is_the_NativeAOT_binary_published_by_the_builder_stage()
     {
         Assert.Equal(["/usr/bin/bootc-image-builder"], Assert.Single(Shipped.Final.All("ENTRYPOINT")).ExecForm);
-        var copy = Assert.Single(Shipped.Final.All("COPY"), c => c.Words.Contains("--from=builder"));
+        var copy = Assert.Single(Shipped.Final.All("COPY"), c => c.Words.Contains("/out/bootc-image-builder"));
         Assert.Equal(["--from=builder", "/out/bootc-image-builder", "/usr/bin/bootc-image-builder"], copy.Words);
 
         var publish = ShellWords.Split(Assert.Single(Shipped.Stage("builder").All("RUN"), r => r.Arguments.Contains("dotnet publish", StringComparison.Ordinal)).Arguments);
         Assert.Contains("src/BootcImageBuilder.Cli", publish);
         Assert.Contains("-p:PublishAot=true", publish);
         Assert.Equal("/out", publish[publish.ToList().IndexOf("-o") + 1]);
+    }
+
+    [Fact]
+    public void Canaries_for_every_foreign_architecture_are_built_from_our_source_and_land_on_path()
+    {
+        var build = Assert.Single(Shipped.Stage("builder").All("RUN"), r => r.Arguments.Contains("build-canaries.sh", StringComparison.Ordinal));
+        // Both builder architectures name the four others, each with its cross compiler and C library.
+        foreach (var (host, foreign) in new[] { ("x86_64", "arm64 ppc64le s390x riscv64"), ("aarch64", "amd64 ppc64le s390x riscv64") })
+        {
+            Assert.Contains($"{host}) foreign=\"{foreign}\"", build.Arguments, StringComparison.Ordinal);
+        }
+
+        foreach (var triplet in new[] { "aarch64", "x86-64", "powerpc64le", "s390x", "riscv64" })
+        {
+            Assert.Contains($"gcc-{triplet}-linux-gnu", build.Arguments, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("scripts/build-canaries.sh /out/canaries $foreign", build.Arguments, StringComparison.Ordinal);
+        var copy = Assert.Single(Shipped.Final.All("COPY"), c => c.Words.Contains("/out/canaries/"));
+        Assert.Equal(["--from=builder", "/out/canaries/", "/usr/bin/"], copy.Words);
     }
 
     [Fact]

@@ -7,7 +7,9 @@ namespace BootcImageBuilder.IntegrationTests.EndToEnd;
 /// A Debian 12 bootc-like image that really installs and whose disks boot (make-debian-bootc-image.sh: a Debian kernel,
 /// a dracut initramfs with ostree's module, systemd), and its PXE variant built on it, each built once and kept across
 /// runs: rebuilt only when its scripts change (their hash is the image's fingerprint label). Each architecture is the
-/// same native image with another declared architecture (<c>buildah config --arch</c>); osbuild does not check.
+/// same native image with another declared architecture (<c>buildah config --arch</c>); osbuild does not check. The
+/// foreign images (<see cref="ForeignAsync"/>) are the same script run for another Debian architecture: that
+/// architecture's own binaries, made under qemu-user.
 /// </summary>
 internal static class DebianBootcImage
 {
@@ -22,12 +24,42 @@ internal static class DebianBootcImage
     private static readonly Lazy<Task> Base = new(BuildBaseAsync);
     private static readonly Lazy<Task> PxeBase = new(BuildPxeBaseAsync);
     private static readonly SemaphoreSlim Lock = new(1, 1);
+    private static readonly SemaphoreSlim ForeignLock = new(1, 1);
 
     /// <summary>The bootable image declared as <paramref name="goArch"/>, built when missing or stale.</summary>
     public static async Task<string> ForArchAsync(string goArch)
     {
         await Base.Value;
         return await ArchVariantAsync(BootableName, BaseFingerprint.Value, goArch);
+    }
+
+    /// <summary>
+    /// The bootable image built from <paramref name="goArch"/>'s own Debian packages (ppc64le, s390x), built when
+    /// missing or stale; needs qemu-user for that architecture in binfmt_misc.
+    /// </summary>
+    public static async Task<string> ForeignAsync(string goArch)
+    {
+        var debianArch = goArch switch
+        {
+            "ppc64le" => "ppc64el",
+            "s390x" => "s390x",
+            _ => throw new ArgumentException($"no foreign Debian test image for {goArch}", nameof(goArch)),
+        };
+        var reference = $"{BootableName}-foreign-{goArch}:latest";
+        await ForeignLock.WaitAsync();
+        try
+        {
+            if (!await IsCurrentAsync(reference, BaseFingerprint.Value, goArch))
+            {
+                await TestImages.RunCheckedAsync(ScriptPath(BaseScript), "--arch", debianArch, reference, $"{FingerprintLabel}={BaseFingerprint.Value}");
+            }
+
+            return reference;
+        }
+        finally
+        {
+            ForeignLock.Release();
+        }
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using BootcImageBuilder.Cli.Tests;
 using BootcImageBuilder.IntegrationTests.Containers;
+using BootcImageBuilder.IntegrationTests.EndToEnd.Boot;
 using BootcImageBuilder.IntegrationTests.Osbuild;
 using BootcImageBuilder.Processes;
 
@@ -32,6 +33,15 @@ public abstract class EndToEndBuild : IAsyncLifetime
 
     /// <summary>The image to build from: the bootable Debian test image declared as <see cref="GoArch"/>.</summary>
     protected virtual Task<string> ImageAsync() => DebianBootcImage.ForArchAsync(GoArch);
+
+    /// <summary>The machine that boots the disk: the architecture of the image's kernel (the host's, unless foreign).</summary>
+    internal virtual GuestMachine Guest => GuestMachine.X86_64;
+
+    /// <summary>Directories put first on the build's PATH, after the prepared osbuild's.</summary>
+    protected virtual Task<IReadOnlyList<string>> PathDirectoriesAsync() => Task.FromResult<IReadOnlyList<string>>([]);
+
+    /// <summary>How long one build may take.</summary>
+    protected virtual TimeSpan BuildLimit => TimeSpan.FromMinutes(15);
 
     /// <summary>Runs the build the first time it is asked for; skips (or in CI fails) without the prepared osbuild.</summary>
     public async Task EnsureBuiltAsync()
@@ -94,12 +104,12 @@ public abstract class EndToEndBuild : IAsyncLifetime
         var start = BibProcess.StartInfo(BibProcess.CommandLine([
             "build", "--config", config, "--output", output, "--store", Path.Join(Work, "store"), "--progress", "verbose", .. Arguments, image]));
         start.RedirectStandardInput = false;
-        start.Environment["PATH"] = $"{bin}:{Environment.GetEnvironmentVariable("PATH")}";
+        start.Environment["PATH"] = string.Join(':', [bin, .. await PathDirectoriesAsync(), Environment.GetEnvironmentVariable("PATH")]);
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(15));
+        using var timeout = new CancellationTokenSource(BuildLimit);
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await stdout + await stderr, clock.Elapsed);
     }

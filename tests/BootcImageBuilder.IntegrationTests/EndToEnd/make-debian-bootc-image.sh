@@ -3,15 +3,36 @@
 # machines, and whose disks boot: a debootstrap minbase (from Debian's mirror) with the tools osbuild's stages
 # run from the build root, a Debian kernel with a dracut initramfs holding ostree's module, systemd as init,
 # imported with `podman import`, whose `bootc` makes a real ostree deployment with a boot entry.
-# Usage: make-debian-bootc-image.sh IMAGE-REF LABEL...   (each LABEL is key=value, set on the image)
+# With --arch, of another Debian architecture (ppc64el, s390x): debootstrap's first stage here, its second stage and
+# everything after it run the target's own binaries under qemu-user (binfmt_misc with qemu-user-static's F flag).
+# Usage: make-debian-bootc-image.sh [--arch DEBIAN-ARCH] IMAGE-REF LABEL...   (each LABEL is key=value, set on the image)
 set -euo pipefail
+arch=$(dpkg --print-architecture)
+if [ "${1:-}" = --arch ]; then arch=$2; shift 2; fi
 ref=$1; shift
+# Per architecture: the kernel package, the image's architecture as podman names it, the console the kernel and the
+# serial getty use (QEMU's serial port: the 8250 UART, pseries' hypervisor console, s390x's SCLP console).
+# ppc64el's kernel comes from bookworm-backports: its pages are 64 KiB, and bookworm's 6.1 mounts an ext4 with
+# fs-verity (upstream's ext4 root has it) only when its blocks are that large too; 6.3 lifted that.
+case $arch in
+  amd64) kernel=linux-image-amd64 goarch=amd64 console=ttyS0 ;;
+  ppc64el) kernel=linux-image-powerpc64le/bookworm-backports goarch=ppc64le console=hvc0 ;;
+  s390x) kernel=linux-image-s390x goarch=s390x console=ttysclp0 ;;
+  *) echo "make-debian-bootc-image: unsupported architecture $arch" >&2; exit 1 ;;
+esac
 work=$(mktemp -d /var/tmp/bib-e2e-image.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 root=$work/rootfs
 
-debootstrap --variant=minbase bookworm "$root" http://deb.debian.org/debian >"$work/debootstrap.log" 2>&1 \
-  || { tail -20 "$work/debootstrap.log" >&2; exit 1; }
+if [ "$arch" = "$(dpkg --print-architecture)" ]; then
+  debootstrap --variant=minbase bookworm "$root" http://deb.debian.org/debian >"$work/debootstrap.log" 2>&1 \
+    || { tail -20 "$work/debootstrap.log" >&2; exit 1; }
+else
+  [ -e "/proc/sys/fs/binfmt_misc/qemu-$goarch" ] || { echo "make-debian-bootc-image: no qemu-user for $goarch in binfmt_misc (scripts/setup-host.sh registers it)" >&2; exit 1; }
+  { debootstrap --foreign --arch "$arch" --variant=minbase bookworm "$root" http://deb.debian.org/debian \
+      && chroot "$root" /debootstrap/debootstrap --second-stage; } >"$work/debootstrap.log" 2>&1 \
+    || { tail -20 "$work/debootstrap.log" >&2; exit 1; }
+fi
 # The rest through apt inside the tree (debootstrap's --include cannot order these packages' configuration).
 mount -t proc proc "$root/proc"
 trap 'umount "$root/proc" 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -22,19 +43,20 @@ chroot "$root" apt-get install -y -qq --no-install-recommends \
 echo 'deb http://deb.debian.org/debian bookworm-backports main' > "$root/etc/apt/sources.list.d/backports.list"
 { chroot "$root" apt-get update -qq && chroot "$root" apt-get install -y -qq --no-install-recommends -t bookworm-backports btrfs-progs; } \
   >>"$work/apt.log" 2>&1 || { tail -20 "$work/apt.log" >&2; exit 1; }
-rm "$root/etc/apt/sources.list.d/backports.list"
 # What boots: the kernel (its own initramfs hook is skipped: dracut runs below), ostree's dracut module, systemd.
 INITRD=No chroot "$root" apt-get install -y -qq --no-install-recommends \
-  linux-image-amd64 dracut ostree-boot systemd-sysv dbus >>"$work/apt.log" 2>&1 || { tail -20 "$work/apt.log" >&2; exit 1; }
+  "$kernel" dracut ostree-boot systemd-sysv dbus >>"$work/apt.log" 2>&1 || { tail -20 "$work/apt.log" >&2; exit 1; }
+rm "$root/etc/apt/sources.list.d/backports.list"
 kver=$(basename "$(echo "$root"/usr/lib/modules/*)")
 # Modules a virtio guest never loads (about two thirds of the 440 MB).
 rm -rf "$root/usr/lib/modules/$kver/kernel/"{sound,drivers/gpu,drivers/media,drivers/net/wireless,drivers/net/ethernet,drivers/infiniband,drivers/staging,drivers/bluetooth,net/wireless,net/mac80211,net/bluetooth}
 chroot "$root" depmod "$kver"
-# Where bootc images keep them; the serial console gets its getty from systemd's generator (console=ttyS0).
+# Where bootc images keep them; the serial console gets its getty from systemd's generator (console=...).
 chroot "$root" dracut -q --no-hostonly --add ostree -f "/usr/lib/modules/$kver/initramfs.img" "$kver" >>"$work/apt.log" 2>&1 \
   || { tail -20 "$work/apt.log" >&2; exit 1; }
-cp "$root/boot/vmlinuz-$kver" "$root/usr/lib/modules/$kver/vmlinuz"
-rm -f "$root"/boot/vmlinuz-* "$root"/boot/initrd.img-* "$root"/boot/System.map-* "$root"/boot/config-*
+# ppc64el's kernel is an ELF vmlinux; bootc images name it vmlinuz whatever its format.
+cp "$(ls "$root/boot/vmlinuz-$kver" "$root/boot/vmlinux-$kver" 2>/dev/null | head -1)" "$root/usr/lib/modules/$kver/vmlinuz"
+rm -f "$root"/boot/vmlinu[zx]-* "$root"/boot/initrd.img-* "$root"/boot/System.map-* "$root"/boot/config-*
 umount "$root/proc"
 chroot "$root" groupadd --system wheel
 rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
@@ -64,7 +86,7 @@ cat > "$root/usr/bin/bootc" <<'BOOTC'
 # bootc stand-in: `install print-configuration` and `install to-filesystem` with a real ostree deployment.
 set -euo pipefail
 if [ "$*" = "install print-configuration" ]; then
-  echo '{"filesystem":{"root":{"type":"ext4"}},"kargs":["console=ttyS0"]}'
+  echo '{"filesystem":{"root":{"type":"ext4"}},"kargs":["console=@CONSOLE@"]}'
   exit 0
 fi
 if [ "${1:-} ${2:-}" != "install to-filesystem" ]; then
@@ -81,7 +103,7 @@ while [ $# -gt 1 ]; do
   esac
 done
 dest=$1
-echo "bootc stand-in: installing to $dest with ${kargs[*]}"
+echo "bootc stand-in ($(uname -m)): installing to $dest with ${kargs[*]}"
 ostree admin init-fs --modern "$dest"
 ostree --repo="$dest/ostree/repo" config set sysroot.bootloader none
 ostree admin os-init --sysroot="$dest" default
@@ -112,8 +134,9 @@ ostree admin deploy --sysroot="$dest" --os=default --no-prune "${kargs[@]}" "$co
 deployment=$(echo "$dest"/ostree/deploy/default/deploy/*.0)
 cp -a /usr/share/bib-test/selinux "$deployment/etc/selinux"
 BOOTC
+sed -i "s/@CONSOLE@/$console/" "$root/usr/bin/bootc"
 chmod 755 "$root/usr/bin/bootc"
 
 labels=()
 for l in "$@"; do labels+=(--change "LABEL $l"); done
-tar -C "$root" -c . | podman import --quiet "${labels[@]}" --change 'LABEL containers.bootc=1' - "$ref" >/dev/null
+tar -C "$root" -c . | podman import --quiet --arch "$goarch" "${labels[@]}" --change 'LABEL containers.bootc=1' - "$ref" >/dev/null

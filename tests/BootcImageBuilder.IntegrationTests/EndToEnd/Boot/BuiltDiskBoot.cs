@@ -24,7 +24,7 @@ internal static class BuiltDiskBoot
         };
         var raw = format == "raw" ? disk : await build.ToRawAsync(disk, format);
         var entry = await BootEntry.ReadAsync(raw, build.Work);
-        return await VirtualMachine.BootAsync(disk, format, entry, Limit);
+        return await VirtualMachine.BootAsync(build.Guest, disk, format, entry, Limit);
     }
 
     /// <summary>
@@ -46,7 +46,7 @@ internal static class BuiltDiskBoot
         await TestImages.RunCheckedAsync("bash", "-euo", "pipefail", "-c", "cd \"$1\"; eval \"$2\"", "readme", boot, commands);
         var options = PxeMenu.CombinedImageOptions(await File.ReadAllTextAsync(Path.Join(directory, "grub.cfg")));
         return await VirtualMachine.BootKernelAsync(
-            Path.Join(directory, "vmlinuz"), Path.Join(boot, "combined.img"), options, disk: null, Limit);
+            build.Guest, Path.Join(directory, "vmlinuz"), Path.Join(boot, "combined.img"), options, disk: null, Limit);
     }
 
     /// <summary>The time to the shell prompt and the accelerator, in the test's output and the run's durations log.</summary>

@@ -35,7 +35,7 @@ internal static partial class QemuAccelerator
 
         // No root filesystem: the kernel prints its banner, then panics and (panic=-1, -no-reboot) QEMU exits.
         await using var probe = VirtualMachine.Start(
-            QemuArguments.For("kvm", kernel, initrd: null, "console=ttyS0 panic=-1", disk: null), "kvm", ProbeLimit);
+            QemuArguments.For(GuestMachine.X86_64, "kvm", kernel, initrd: null, "console=ttyS0 panic=-1", disk: null), "kvm", ProbeLimit);
         try
         {
             using var limit = new CancellationTokenSource(ProbeLimit);

@@ -64,19 +64,20 @@ internal sealed partial class VirtualMachine : IAsyncDisposable
     }
 
     /// <summary>Boots <paramref name="disk"/> (a file and its QEMU block format) from <paramref name="entry"/>.</summary>
-    public static Task<VirtualMachine> BootAsync(string disk, string format, BootEntry entry, TimeSpan limit) =>
-        BootKernelAsync(entry.Kernel, entry.Initrd, entry.Options, (disk, format), limit);
+    public static Task<VirtualMachine> BootAsync(GuestMachine machine, string disk, string format, BootEntry entry, TimeSpan limit) =>
+        BootKernelAsync(machine, entry.Kernel, entry.Initrd, entry.Options, (disk, format), limit);
 
     /// <summary>
     /// Boots <paramref name="kernel"/> and <paramref name="initrd"/> with the kernel command line <paramref name="options"/>
     /// (the serial console added), with <paramref name="disk"/> attached when there is one.
     /// </summary>
     public static async Task<VirtualMachine> BootKernelAsync(
-        string kernel, string initrd, string options, (string Path, string Format)? disk, TimeSpan limit)
+        GuestMachine machine, string kernel, string initrd, string options, (string Path, string Format)? disk, TimeSpan limit)
     {
-        var accelerator = await QemuAccelerator.ChooseAsync(kernel);
-        var withConsole = options.Split(' ').Contains("console=ttyS0") ? options : $"{options} console=ttyS0";
-        return Start(QemuArguments.For(accelerator, kernel, initrd, withConsole, disk), accelerator, limit);
+        var accelerator = machine.MayUseKvm ? await QemuAccelerator.ChooseAsync(kernel) : "tcg";
+        var console = $"console={machine.Console}";
+        var withConsole = options.Split(' ').Contains(console) ? options : $"{options} {console}";
+        return Start(QemuArguments.For(machine, accelerator, kernel, initrd, withConsole, disk), accelerator, limit);
     }
 
     /// <summary>Logs in at the serial getty and waits for the shell prompt.</summary>
@@ -93,6 +94,9 @@ internal sealed partial class VirtualMachine : IAsyncDisposable
         }
 
         LoginTime = _clock.Elapsed;
+        // A slow console (pseries' hvc0 under TCG) can interleave the echo of a typed line with the command's output;
+        // without the echo, what comes between the markers is the command's output alone.
+        await RunAsync("stty -echo");
     }
 
     /// <summary>Runs <paramref name="command"/> in the logged-in shell and returns its output; fails on a non-zero exit.</summary>
