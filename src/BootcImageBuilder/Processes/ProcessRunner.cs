@@ -13,6 +13,13 @@ public sealed class ProcessRunner : IProcessRunner
     /// <summary>What a call may capture on each stream unless it says otherwise: far more than any command's answer.</summary>
     public const long DefaultMaxOutputBytes = 16 * 1024 * 1024;
 
+    /// <summary>How long a child killed by SIGINT or SIGTERM waits for the same signal to cancel the run.</summary>
+    public static readonly TimeSpan SignalGrace = TimeSpan.FromSeconds(1);
+
+    // What Process.ExitCode gives for a child a signal killed: 128 + the signal's number.
+    private const int SigIntExitCode = 128 + 2;
+    private const int SigTermExitCode = 128 + 15;
+
     public Task<ProcessResult> RunAsync(
         string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken, long maxOutputBytes = DefaultMaxOutputBytes) =>
         RunWithInputAsync(program, arguments, "", cancellationToken, maxOutputBytes);
@@ -73,6 +80,21 @@ public sealed class ProcessRunner : IProcessRunner
             cancellationToken.ThrowIfCancellationRequested();
             var outputOverflowed = stdout.IsCompletedSuccessfully && stdout.Result.Overflowed;
             throw new ProcessOutputLimitException(program, outputOverflowed ? "standard output" : "standard error", maxOutputBytes);
+        }
+
+        if (process.ExitCode is SigIntExitCode or SigTermExitCode && !cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl-C reaches the whole process group: the child can die of it before our own handler has cancelled
+            // the run. Its failure is then the interruption's, so wait for the cancellation before reporting it.
+            try
+            {
+                await Task.Delay(SignalGrace, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                await Task.WhenAll(stdout, stderr);
+                throw;
+            }
         }
 
         var (output, outputTooLong) = await stdout;

@@ -18,6 +18,25 @@ public sealed class ProcessRunnerTests
     }
 
     [Fact]
+    public async Task A_child_killed_by_the_signal_that_is_cancelling_the_run_reads_as_the_interruption()
+    {
+        // As Ctrl-C in a terminal: the signal kills the child and, a moment later, our handler cancels the run.
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => _runner.RunAsync("/bin/sh", ["-c", "kill -TERM $$"], cancellation.Token));
+    }
+
+    [Fact]
+    public async Task A_child_killed_by_a_signal_nothing_else_received_is_its_failure()
+    {
+        var result = await _runner.RunAsync("/bin/sh", ["-c", "kill -TERM $$"], CancellationToken.None);
+
+        Assert.Equal(128 + 15, result.ExitCode);
+        Assert.False(result.Succeeded);
+    }
+
+    [Fact]
     public async Task Arguments_reach_the_program_verbatim_without_a_shell()
     {
         var result = await _runner.RunAsync(
