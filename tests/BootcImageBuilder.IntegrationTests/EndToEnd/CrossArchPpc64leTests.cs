@@ -136,7 +136,7 @@ public sealed class CrossArchRefusalTests : IDisposable
         Assert.EndsWith(
             " error: cannot validate the setup: cannot run canary binary for \"ppc64le\", do you have 'qemu-user-static' installed?",
             ErrorLine(result));
-        Assert.False(File.Exists(Path.Join(_work, "osbuild-started")));
+        Assert.False(OsbuildStarted);
         Assert.Empty(Directory.GetFileSystemEntries(Path.Join(_work, "output")));
     }
 
@@ -150,25 +150,28 @@ public sealed class CrossArchRefusalTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.EndsWith(
             " error: cannot build manifest: requested bootc arch \"s390x\" does not match available arches [ppc64le]", ErrorLine(result));
-        Assert.False(File.Exists(Path.Join(_work, "osbuild-started")));
+        Assert.False(OsbuildStarted);
     }
 
     /// <summary>The one error line (after its timestamp).</summary>
     private static string ErrorLine(BibResult result) =>
         Assert.Single(result.StderrLines, l => l.Contains(" error: ", StringComparison.Ordinal));
 
-    /// <summary>
-    /// A build with <paramref name="canaries"/> and an osbuild that only notes that it was started first on PATH.
-    /// </summary>
+    /// <summary>Whether the build started osbuild: the tests' fake osbuild records every start.</summary>
+    private bool OsbuildStarted => File.Exists(Path.Join(_work, "record", "args"));
+
+    /// <summary>A build with <paramref name="canaries"/> and the tests' recording fake osbuild first on PATH.</summary>
     private async Task<BibResult> BuildAsync(string canaries, params string[] arguments)
     {
         var bin = Directory.CreateDirectory(Path.Join(_work, "bin")).FullName;
-        var osbuild = Path.Join(bin, "osbuild");
-        await File.WriteAllTextAsync(osbuild, $"#!/bin/sh\ntouch {Path.Join(_work, "osbuild-started")}\nexit 1\n");
-        File.SetUnixFileMode(osbuild, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.CreateSymbolicLink(Path.Join(bin, "osbuild"), Path.Join(AppContext.BaseDirectory, "Build", "fake-osbuild"));
         var output = Directory.CreateDirectory(Path.Join(_work, "output")).FullName;
         return await BibProcess.RunAsync(
             ["build", "--output", output, "--store", Path.Join(_work, "store"), .. arguments],
-            environment: new Dictionary<string, string?> { ["PATH"] = $"{bin}:{canaries}:{Environment.GetEnvironmentVariable("PATH")}" });
+            environment: new Dictionary<string, string?>
+            {
+                ["PATH"] = $"{bin}:{canaries}:{Environment.GetEnvironmentVariable("PATH")}",
+                ["FAKE_OSBUILD_RECORD_DIR"] = Path.Join(_work, "record"),
+            });
     }
 }
