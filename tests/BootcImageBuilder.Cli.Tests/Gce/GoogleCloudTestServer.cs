@@ -82,7 +82,8 @@ internal sealed class GoogleCloudTestServer : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
+        // Close alone: after Stop, Close binds the port once more to remove the prefix, and fails when another
+        // test's server has taken the freed port meanwhile ("Address already in use").
         _listener.Close();
         try
         {
