@@ -5,12 +5,8 @@ namespace BootcImageBuilder.Cli.Completion;
 internal static class OptionCompletions
 {
     /// <summary>Offers <paramref name="values"/> when completing the option's value; what is accepted is checked elsewhere.</summary>
-    public static Option<T> CompletingWith<T>(this Option<T> option, params string[] values)
-    {
-        ArgumentNullException.ThrowIfNull(option);
-        option.CompletionSources.Add(values);
-        return option.LabelledByName();
-    }
+    public static Option<T> CompletingWith<T>(this Option<T> option, params string[] values) =>
+        option.CompletingWith(() => values);
 
     /// <summary>Offers what <paramref name="values"/> returns, computed only when a completion is asked for.</summary>
     public static Option<T> CompletingWith<T>(this Option<T> option, Func<IEnumerable<string>> values)

@@ -45,32 +45,23 @@ public sealed class BootcInfoResolver
         ArgumentNullException.ThrowIfNull(request);
         EnsureContainerStorage();
         var facts = await EnsureBootcImageAsync(request.ImageRef, cancellationToken);
-        if (!request.KeepRunning && !request.ReadInitrdModules)
+        if (!request.KeepRunning)
         {
-            var source = await ReadBootcInfoAsync(request.ImageRef, facts, running: null, readInitrdModules: false, cancellationToken);
+            var source = await ResolveBootcInfoAsync(request.ImageRef, facts, request.ReadInitrdModules, cancellationToken);
             return await ResolveWithAsync(request, source, cancellationToken);
         }
 
         var container = await BootcContainer.StartAsync(_podman, request.ImageRef, facts, NewContainerName(), _secretsDirectory, cancellationToken);
-        ResolvedContainers resolved;
         try
         {
             var source = await ReadBootcInfoAsync(request.ImageRef, facts, container, request.ReadInitrdModules, cancellationToken);
-            resolved = await ResolveWithAsync(request, source, cancellationToken);
+            return await ResolveWithAsync(request, source, cancellationToken) with { Running = container };
         }
         catch (Exception e)
         {
             await container.StopAfterFailureAsync(e);
             throw;
         }
-
-        if (request.KeepRunning)
-        {
-            return resolved with { Running = container };
-        }
-
-        await StopAsync(container);
-        return resolved;
     }
 
     private async Task<ResolvedContainers> ResolveWithAsync(ContainerResolveRequest request, BootcInfo source, CancellationToken cancellationToken)
