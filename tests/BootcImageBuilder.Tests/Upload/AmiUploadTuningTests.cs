@@ -5,11 +5,13 @@ namespace BootcImageBuilder.Tests.Upload;
 public class AmiUploadTuningTests
 {
     [Theory]
-    [InlineData(0L, 16L << 20)]
-    [InlineData(10L << 30, 16L << 20)]
-    // 10,000 parts of 16 MiB hold 156.25 GiB; beyond that the parts grow.
+    [InlineData(0L, 8L << 20)]
+    [InlineData(10L << 30, 8L << 20)]
+    [InlineData(78L << 30, 8L << 20)]
+    // 10,000 parts of 8 MiB hold 78.125 GiB; beyond that the parts grow.
+    [InlineData(79L << 30, ((79L << 30) + 9_999) / 10_000)]
     [InlineData(200L << 30, ((200L << 30) + 9_999) / 10_000)]
-    public void Parts_are_16_MiB_unless_10000_of_them_cannot_hold_the_image(long length, long expected)
+    public void Parts_are_8_MiB_unless_10000_of_them_cannot_hold_the_image(long length, long expected)
     {
         Assert.Equal(expected, AmiUploadTuning.Default.PartSizeFor(length));
     }

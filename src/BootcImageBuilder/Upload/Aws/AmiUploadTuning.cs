@@ -11,9 +11,11 @@ public sealed record AmiUploadTuning
 
     public static AmiUploadTuning Default { get; } = new();
 
-    public long PartSize { get; init; } = 16L * 1024 * 1024;
+    // The AWS CLI's defaults. Against moto (the bottleneck for both clients) they measured 0.98x `aws s3 cp` where
+    // 16 MiB x 8 measured 1.02x (docs/performance.md), and they hold less in memory.
+    public long PartSize { get; init; } = 8L * 1024 * 1024;
 
-    public int Parallelism { get; init; } = 8;
+    public int Parallelism { get; init; } = 10;
 
     /// <summary>The first wait before asking about the import task; each next wait doubles, up to <see cref="MaxPollInterval"/>.</summary>
     public TimeSpan FirstPollInterval { get; init; } = TimeSpan.FromSeconds(1);
