@@ -14,16 +14,13 @@ namespace BootcImageBuilder.Cli.Tests.Gce;
 /// </summary>
 internal sealed class GoogleCloudTestServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly ServiceAccountKeyHolder _keys = new();
     private readonly Task _loop;
 
     public GoogleCloudTestServer(string project, string bucket, bool storageIsEmulator = true)
     {
-        var port = LoopbackHttp.FreePort();
-        BaseUri = new Uri($"http://127.0.0.1:{port}/");
-        _listener.Prefixes.Add(BaseUri.ToString());
-        _listener.Start();
+        (_listener, BaseUri) = LoopbackHttp.Listen();
         StorageIsEmulator = storageIsEmulator;
         Key = new ServiceAccountKey(new Uri(BaseUri, "token"));
         _keys.Current = Key;

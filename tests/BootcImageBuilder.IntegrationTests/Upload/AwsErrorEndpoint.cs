@@ -18,7 +18,7 @@ internal sealed partial class AwsErrorEndpoint : IDisposable
 {
     private const string RequestId = "req-0001";
     private const string S3Namespace = "http://s3.amazonaws.com/doc/2006-03-01/";
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly string _bucket;
     private readonly int _status;
     private readonly string _code;
@@ -27,10 +27,7 @@ internal sealed partial class AwsErrorEndpoint : IDisposable
     public AwsErrorEndpoint(string bucket, int status, string code, string message)
     {
         (_bucket, _status, _code, _message) = (bucket, status, code, message);
-        Uri = new Uri($"http://127.0.0.1:{LoopbackHttp.FreePort()}/");
-
-        _listener.Prefixes.Add(Uri.ToString());
-        _listener.Start();
+        (_listener, Uri) = LoopbackHttp.Listen();
         _ = Task.Run(() => LoopbackHttp.ServeAsync(_listener, HandleAsync));
     }
 
