@@ -6,7 +6,8 @@ namespace BootcImageBuilder.Cli.Tests;
 /// <summary>What the tests' HTTP servers on 127.0.0.1 share: a listener on a free port, and a loop serving each request on its own task.</summary>
 internal static class LoopbackHttp
 {
-    private static int FreePort()
+    /// <summary>A port on 127.0.0.1 that was free when probed (a server started elsewhere may still take it).</summary>
+    public static int FreePort()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();

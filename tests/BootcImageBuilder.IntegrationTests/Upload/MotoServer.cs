@@ -1,11 +1,10 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Amazon.EC2;
 using Amazon.EC2.Model;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
+using BootcImageBuilder.Cli.Tests;
 using BootcImageBuilder.IntegrationTests.Osbuild;
 using BootcImageBuilder.Processes;
 
@@ -188,7 +187,7 @@ public sealed class MotoServer : IDisposable
 
     private async Task<Uri> StartAsync()
     {
-        var port = FreePort();
+        var port = LoopbackHttp.FreePort();
         var start = new ProcessStartInfo(PythonOfMotoServer())
         {
             RedirectStandardOutput = true,
@@ -242,12 +241,5 @@ public sealed class MotoServer : IDisposable
         return interpreter.Contains("python", StringComparison.Ordinal) && !interpreter.Contains(' ', StringComparison.Ordinal) && File.Exists(interpreter)
             ? interpreter
             : "python3";
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

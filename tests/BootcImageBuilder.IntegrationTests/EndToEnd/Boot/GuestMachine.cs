@@ -13,13 +13,4 @@ internal sealed record GuestMachine(string Emulator, IReadOnlyList<string> Machi
 
     /// <summary>The virtio-only s390x machine; its serial port is the SCLP line console.</summary>
     public static readonly GuestMachine S390x = new("qemu-system-s390x", ["-machine", "s390-ccw-virtio"], "ttysclp0", MayUseKvm: false);
-
-    /// <summary>The machine for a kernel built for <paramref name="goArch"/>.</summary>
-    public static GuestMachine For(string goArch) => goArch switch
-    {
-        "amd64" => X86_64,
-        "ppc64le" => Ppc64le,
-        "s390x" => S390x,
-        _ => throw new ArgumentException($"no QEMU machine for {goArch}", nameof(goArch)),
-    };
 }
