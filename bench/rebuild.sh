@@ -26,7 +26,8 @@
 # libz: BENCH_LIBZ=FILE runs the whole bench in a private mount namespace with FILE bound over the system's libz.so.1
 # (nothing outside the bench sees it), e.g. a zlib-ng build with ZLIB_COMPAT=ON, the zlib of Fedora 40 and later and
 # so of the tool's container. Debian 12 packages no zlib-ng.
-# Usage (as root, from anywhere): bench/rebuild.sh [ROUNDS]   (BENCH_KEEP=DIR keeps every run's timestamped log)
+# Usage (as root, from anywhere): bench/rebuild.sh [ROUNDS]   (BENCH_KEEP=DIR keeps every run's timestamped log;
+# BENCH_SETTLE=SECONDS is the pause before each run, after a sync, 10 by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 system_libz=$(readlink -f "$(ldd "$(command -v qemu-img)" | awk '$1 == "libz.so.1" { print $3 }')")
@@ -106,8 +107,10 @@ phases() {
 build() {
   local name=$1 store=$2 config=$3 type=$4; shift 4
   rm -rf "$work/out" "$work/pushes"
-  # The runs before wrote and removed gigabytes; their writeback must not be billed to this run.
+  # The runs before wrote and removed gigabytes; their writeback must not be billed to this run, and the disk gets
+  # a pause to settle (this machine's ext4 discards what is removed, on a virtual disk).
   sync
+  sleep "${BENCH_SETTLE:-10}"
   local start end
   start=$(date +%s.%N)
   PATH=$work/shim:$bin:$PATH "$bib" build --progress verbose --target-arch s390x --rootfs ext4 --type "$type" \
