@@ -107,8 +107,8 @@ phases() {
 build() {
   local name=$1 store=$2 config=$3 type=$4; shift 4
   rm -rf "$work/out" "$work/pushes"
-  # The runs before wrote and removed gigabytes; their writeback must not be billed to this run, and the disk gets
-  # a pause to settle (this machine's ext4 discards what is removed, on a virtual disk).
+  # The runs before wrote and removed gigabytes; their writeback must not be billed to this run. The pause after it
+  # is for the virtual disk (this machine's ext4 discards what is removed); docs/rebuilds.md has what it changed.
   sync
   sleep "${BENCH_SETTLE:-10}"
   local start end
