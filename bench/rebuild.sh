@@ -5,7 +5,10 @@
 # After one untimed manifest and one untimed build (warming podman, the binary and the machine), each round runs, with
 # fresh stores:
 #   baseline  first build, --checkpoints=never (upstream's behaviour)
-#   first     first build, checkpoints (what a kept store gets); odd rounds run baseline first, even rounds this first
+#   first     first build, checkpoints (what a kept store gets)
+#   again     the baseline once more: its ratio to the baseline is the machine's own spread between two identical
+#             runs, what a single first build's ratio cannot be read more finely than
+#             (baseline, first and again take turns at each position, a full turn every three rounds)
 #   same      the identical rebuild, same store as first
 #   type      a rebuild to another disk type (vmdk instead of qcow2), same store
 #   user      a rebuild with one more user in the config, same store
@@ -16,7 +19,9 @@
 # baseline, same and dsame <= 0.15x their first build, type <= 0.25x first. Each run's line also splits its time: the
 # tool before osbuild (startup, podman, manifest), osbuild's start (on podman < 4.7 this includes the machine
 # wrapper's push of the image to its throwaway registry), osbuild's stages, the rest of osbuild (sources, checkpoint
-# copies into the store, exports), and osbuild's exit (removing its temporary trees).
+# copies into the store, exports), and osbuild's exit (removing its temporary trees); then osbuild's container-deploy
+# stage with the CPU seconds the machine spent in it, the seconds every task stalled on I/O meanwhile
+# (/proc/pressure/io) and what the disk wrote and discarded.
 # On podman < 4.7 the machine's osbuild wrapper pushes the image to a throwaway registry before every osbuild run (osbuild
 # 191 reads local images with `podman --imagestore`, which that podman lacks; with podman >= 4.7, as in the tool's
 # container, nothing is pushed). A `podman` first on PATH times each push; every run's line gives it, and its ratio
@@ -103,7 +108,39 @@ phases() {
     }' "$1"
 }
 
-# build NAME STORE CONFIG TYPE [FLAGS...]: prints "SECONDS PUSH-SECONDS PHASES" for one build
+# The disk under the work directory, sampled twice a second with the machine's I/O pressure and CPU time: a slow
+# container-deploy (the stage whose time varies most between runs of the same manifest) can then be told apart into
+# a slow disk (I/O stall) and a slow CPU (the same work taking more CPU seconds).
+disk=$(lsblk -no PKNAME "$(findmnt -no SOURCE -T "$work")" 2>/dev/null | head -1)
+[ -n "$disk" ] || disk=$(basename "$(findmnt -no SOURCE -T "$work")")
+if [ -r "/sys/class/block/$disk/stat" ] && [ -r /proc/pressure/io ]; then
+  while sleep 0.5; do
+    echo "$(date +%s.%N) $(cat "/sys/class/block/$disk/stat") $(awk '$1 == "full" { sub("total=", "", $5); print $5 }' /proc/pressure/io) $(head -1 /proc/stat)"
+  done > "$work/io" &
+  sampler=$!
+  trap 'kill "$sampler" 2>/dev/null; rm -rf "$work"' EXIT
+fi
+
+# deploy LOG: "deploy S cpu S io-stall S written MB discarded MB" over osbuild's container-deploy stage in LOG: the CPU
+# seconds the machine spent busy (both cores), the seconds every task waited on I/O (the pressure's "full" line), and
+# what the disk wrote and discarded meanwhile
+deploy() {
+  [ -s "$work/io" ] || { echo "deploy - cpu - io-stall - written - discarded -"; return; }
+  awk -v hz="$(getconf CLK_TCK)" '
+    # time, the 17 counters of the disk, I/O pressure, then the cpu line of /proc/stat: user nice system idle iowait irq softirq
+    FNR == NR { t[NR] = $1; w[NR] = $8; d[NR] = $15; f[NR] = $19; c[NR] = $21 + $22 + $23 + $26 + $27; n = NR; next }
+    /org\.osbuild\.container-deploy:/ && !s { s = $1 }
+    s && !e && /Duration: [0-9.]+s/ { e = $1 }
+    END {
+      if (!s || !e) { print "deploy - cpu - io-stall - written - discarded -"; exit }
+      for (i = 1; i <= n; i++) { if (t[i] <= s) a = i; if (t[i] >= e && !b) b = i }
+      if (!a || !b) { print "deploy - cpu - io-stall - written - discarded -"; exit }
+      printf "deploy %.1f cpu %.1f io-stall %.1f written %.0f discarded %.0f", e - s, (c[b] - c[a]) / hz, (f[b] - f[a]) / 1e6,
+        (w[b] - w[a]) * 512 / 1e6, (d[b] - d[a]) * 512 / 1e6
+    }' "$work/io" "$1"
+}
+
+# build NAME STORE CONFIG TYPE [FLAGS...]: prints "SECONDS PUSH-SECONDS PHASES DEPLOY" for one build
 build() {
   local name=$1 store=$2 config=$3 type=$4; shift 4
   rm -rf "$work/out" "$work/pushes"
@@ -120,7 +157,7 @@ build() {
   [ -z "$keep" ] || cp "$work/$name.log" "$keep/$name-$round.log"
   local push
   push=$(awk '{ t += $2 - $1 } END { printf "%.2f", t }' "$work/pushes" 2>/dev/null || echo 0)
-  echo "$(awk -v s="$start" -v e="$end" 'BEGIN { print e - s }') ${push:-0} $(phases "$work/$name.log" "$start" "$end")"
+  echo "$(awk -v s="$start" -v e="$end" 'BEGIN { print e - s }') ${push:-0} $(phases "$work/$name.log" "$start" "$end") $(deploy "$work/$name.log")"
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
@@ -167,11 +204,12 @@ outside_stages() {
   outside+="${line%% s *} "
 }
 
-declare -A times withouts
+declare -A times withouts deploys
 run_and_keep() {
   local name=$1 out; shift
   out=$(build "$name" "$@")
   times[$name]+="${out%% *} "
+  deploys[$name]+="$(awk '{ for (i = 1; i < NF; i++) if ($i == "deploy") printf "%s/%s/%s", $(i + 1), $(i + 3), $(i + 5) }' <<< "$out") "
   results[$name]=$out
 }
 
@@ -187,14 +225,19 @@ rm -rf "$work/store-warmup"
 for round in $(seq "$rounds"); do
   declare -A results=()
   rm -rf "$work/store-baseline" "$work/store"
-  if (( round % 2 )); then
-    run_and_keep baseline "$work/store-baseline" "$work/config.toml" qcow2 --checkpoints never
-    run_and_keep first "$work/store" "$work/config.toml" qcow2 --checkpoints always
-  else
-    run_and_keep first "$work/store" "$work/config.toml" qcow2 --checkpoints always
-    run_and_keep baseline "$work/store-baseline" "$work/config.toml" qcow2 --checkpoints never
-  fi
-  rm -rf "$work/store-baseline"
+  # baseline, first and again take turns at each position, three rounds for a full turn
+  case $((round % 3)) in
+    1) order="baseline first again" ;;
+    2) order="first again baseline" ;;
+    0) order="again baseline first" ;;
+  esac
+  for run in $order; do
+    case $run in
+      first) run_and_keep first "$work/store" "$work/config.toml" qcow2 --checkpoints always ;;
+      *) run_and_keep "$run" "$work/store-$run" "$work/config.toml" qcow2 --checkpoints never
+         rm -rf "$work/store-$run" ;;
+    esac
+  done
   run_and_keep same "$work/store" "$work/config.toml" qcow2 --checkpoints always
   run_and_keep type "$work/store" "$work/config.toml" vmdk --checkpoints always
   run_and_keep user "$work/store" "$work/config-more.toml" qcow2 --checkpoints always
@@ -208,6 +251,7 @@ for round in $(seq "$rounds"); do
   report baseline baseline
   report first baseline 1.05
   outside_stages first baseline
+  report again baseline
   report same first 0.15
   report type first 0.25
   report user first
@@ -220,7 +264,7 @@ spread() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { prin
 first=$(echo "${times[first]}" | median)
 baseline=$(echo "${times[baseline]}" | median)
 printf '%-9s %9s %11s %12s %15s\n' run seconds "single runs" "vs first" "vs baseline"
-for run in baseline first same type user dfirst dsame; do
+for run in baseline again first same type user dfirst dsame; do
   t=$(echo "${times[$run]}" | median)
   printf '%-9s %9.1f %11s %11.2fx %14.2fx\n' "$run" "$t" "$(echo "${times[$run]}" | spread)" "$(ratio "$t" "$first")" "$(ratio "$t" "$baseline")"
 done
@@ -229,10 +273,12 @@ dfirst=$(echo "${times[dfirst]}" | median)
 dsame=$(echo "${times[dsame]}" | median)
 echo "default path (--store, no --checkpoints flag): identical rebuild / its first build = $(ratio "$dsame" "$dfirst")x (median)"
 echo "without the push, each run against its own reference (median, single runs):"
-for run in first same type user dfirst dsame; do
+for run in again first same type user dfirst dsame; do
   printf '  %-9s %6.2fx %s\n' "$run" "$(echo "${withouts[$run]}" | median)" "$(echo "${withouts[$run]}" | tr -s ' ' | sed 's/ $//')"
 done
 echo "first against baseline outside osbuild's stages, per round (seconds): $outside"
+echo "container-deploy seconds / CPU seconds busy / seconds of I/O stall in it, per round:"
+for run in baseline again first user dfirst; do printf '  %-9s %s\n' "$run" "${deploys[$run]}"; done
 if [ -n "$over" ]; then echo "runs over a target as measured: $over"; else echo "every run met its target as measured"; fi
 if [ -n "$over_without_push" ]; then echo "runs over a target without the push: $over_without_push"; else echo "every run met its target without the push"; fi
 podman rmi "$image" >/dev/null
