@@ -20,8 +20,9 @@
 # tool before osbuild (startup, podman, manifest), osbuild's start (on podman < 4.7 this includes the machine
 # wrapper's push of the image to its throwaway registry), osbuild's stages, the rest of osbuild (sources, checkpoint
 # copies into the store, exports), and osbuild's exit (removing its temporary trees); then osbuild's container-deploy
-# stage with the CPU seconds the machine spent in it, the seconds every task stalled on I/O meanwhile
-# (/proc/pressure/io) and what the disk wrote and discarded.
+# stage with the CPU seconds the machine spent in it (user space, kernel), the seconds every task stalled on I/O
+# meanwhile (/proc/pressure/io) and what the disk wrote and discarded. Before and after the runs it times 1 GiB
+# written into tmpfs eight times: what fresh memory costs the machine, and how much that varies by itself.
 # On podman < 4.7 the machine's osbuild wrapper pushes the image to a throwaway registry before every osbuild run (osbuild
 # 191 reads local images with `podman --imagestore`, which that podman lacks; with podman >= 4.7, as in the tool's
 # container, nothing is pushed). A `podman` first on PATH times each push; every run's line gives it, and its ratio
@@ -31,6 +32,8 @@
 # libz: BENCH_LIBZ=FILE runs the whole bench in a private mount namespace with FILE bound over the system's libz.so.1
 # (nothing outside the bench sees it), e.g. a zlib-ng build with ZLIB_COMPAT=ON, the zlib of Fedora 40 and later and
 # so of the tool's container. Debian 12 packages no zlib-ng.
+# BENCH_FIRST_ONLY=1 runs only baseline, first and again, each with a fresh store removed right after it (so every
+# run follows the same removal), for more rounds of the first-build comparison in the same time.
 # Usage (as root, from anywhere): bench/rebuild.sh [ROUNDS]   (BENCH_KEEP=DIR keeps every run's timestamped log;
 # BENCH_SETTLE=SECONDS is the pause before each run, after a sync, 10 by default)
 set -euo pipefail
@@ -43,12 +46,15 @@ if [ -n "${BENCH_LIBZ:-}" ] && [ -z "${BENCH_LIBZ_BOUND:-}" ]; then
 fi
 echo "qemu-img's libz: $system_libz${BENCH_LIBZ:+, with $BENCH_LIBZ bound over it}"
 rounds=${1:-1}
+first_only=${BENCH_FIRST_ONLY:-}
+if [ -n "$first_only" ]; then kinds="baseline again first"; else kinds="baseline again first same type user dfirst dsame"; fi
 bin=$(../shared/tools/osbuild/prepare --machine | tail -1)/bin
 rid=linux-$(dotnet --info | awk '/RID:/ { split($2, a, "-"); print a[2]; exit }')
 dotnet publish src/BootcImageBuilder.Cli -c Release -r "$rid" -p:PublishAot=true -o bench/.out/aot --verbosity quiet -nologo >/dev/null
 bib=$PWD/bench/.out/aot/bootc-image-builder
 work=$(mktemp -d /var/tmp/bib-bench-rebuild.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+fresh=/dev/shm/bib-bench-fresh-memory.$$
+trap 'rm -rf "$work" "$fresh"' EXIT
 keep=${BENCH_KEEP:-}
 [ -z "$keep" ] || mkdir -p "$keep"
 
@@ -110,7 +116,7 @@ phases() {
 
 # The disk under the work directory, sampled twice a second with the machine's I/O pressure and CPU time: a slow
 # container-deploy (the stage whose time varies most between runs of the same manifest) can then be told apart into
-# a slow disk (I/O stall) and a slow CPU (the same work taking more CPU seconds).
+# a slow disk (I/O stall) and a slow CPU (the same work taking more CPU seconds, in user space or in the kernel).
 disk=$(lsblk -no PKNAME "$(findmnt -no SOURCE -T "$work")" 2>/dev/null | head -1)
 [ -n "$disk" ] || disk=$(basename "$(findmnt -no SOURCE -T "$work")")
 if [ -r "/sys/class/block/$disk/stat" ] && [ -r /proc/pressure/io ]; then
@@ -118,24 +124,25 @@ if [ -r "/sys/class/block/$disk/stat" ] && [ -r /proc/pressure/io ]; then
     echo "$(date +%s.%N) $(cat "/sys/class/block/$disk/stat") $(awk '$1 == "full" { sub("total=", "", $5); print $5 }' /proc/pressure/io) $(head -1 /proc/stat)"
   done > "$work/io" &
   sampler=$!
-  trap 'kill "$sampler" 2>/dev/null; rm -rf "$work"' EXIT
+  trap 'kill "$sampler" 2>/dev/null; rm -rf "$work" "$fresh"' EXIT
 fi
 
-# deploy LOG: "deploy S cpu S io-stall S written MB discarded MB" over osbuild's container-deploy stage in LOG: the CPU
-# seconds the machine spent busy (both cores), the seconds every task waited on I/O (the pressure's "full" line), and
-# what the disk wrote and discarded meanwhile
+# deploy LOG: "deploy S user S system S io-stall S written MB discarded MB" over osbuild's container-deploy stage in
+# LOG: the CPU seconds the machine spent in user space and in the kernel (both cores), the seconds every task waited on
+# I/O (the pressure's "full" line), and what the disk wrote and discarded meanwhile
 deploy() {
-  [ -s "$work/io" ] || { echo "deploy - cpu - io-stall - written - discarded -"; return; }
+  [ -s "$work/io" ] || { echo "deploy - user - system - io-stall - written - discarded -"; return; }
   awk -v hz="$(getconf CLK_TCK)" '
     # time, the 17 counters of the disk, I/O pressure, then the cpu line of /proc/stat: user nice system idle iowait irq softirq
-    FNR == NR { t[NR] = $1; w[NR] = $8; d[NR] = $15; f[NR] = $19; c[NR] = $21 + $22 + $23 + $26 + $27; n = NR; next }
+    FNR == NR { t[NR] = $1; w[NR] = $8; d[NR] = $15; f[NR] = $19; u[NR] = $21 + $22; k[NR] = $23 + $26 + $27; n = NR; next }
     /org\.osbuild\.container-deploy:/ && !s { s = $1 }
     s && !e && /Duration: [0-9.]+s/ { e = $1 }
     END {
-      if (!s || !e) { print "deploy - cpu - io-stall - written - discarded -"; exit }
+      if (!s || !e) { print "deploy - user - system - io-stall - written - discarded -"; exit }
       for (i = 1; i <= n; i++) { if (t[i] <= s) a = i; if (t[i] >= e && !b) b = i }
-      if (!a || !b) { print "deploy - cpu - io-stall - written - discarded -"; exit }
-      printf "deploy %.1f cpu %.1f io-stall %.1f written %.0f discarded %.0f", e - s, (c[b] - c[a]) / hz, (f[b] - f[a]) / 1e6,
+      if (!a || !b) { print "deploy - user - system - io-stall - written - discarded -"; exit }
+      printf "deploy %.1f user %.1f system %.1f io-stall %.1f written %.0f discarded %.0f", e - s, (u[b] - u[a]) / hz,
+        (k[b] - k[a]) / hz, (f[b] - f[a]) / 1e6,
         (w[b] - w[a]) * 512 / 1e6, (d[b] - d[a]) * 512 / 1e6
     }' "$work/io" "$1"
 }
@@ -205,11 +212,12 @@ outside_stages() {
 }
 
 declare -A times withouts deploys
+paired=""
 run_and_keep() {
   local name=$1 out; shift
   out=$(build "$name" "$@")
   times[$name]+="${out%% *} "
-  deploys[$name]+="$(awk '{ for (i = 1; i < NF; i++) if ($i == "deploy") printf "%s/%s/%s", $(i + 1), $(i + 3), $(i + 5) }' <<< "$out") "
+  deploys[$name]+="$(awk '{ for (i = 1; i < NF; i++) if ($i == "deploy") printf "%s/%s/%s/%s", $(i + 1), $(i + 3), $(i + 5), $(i + 7) }' <<< "$out") "
   results[$name]=$out
 }
 
@@ -218,6 +226,20 @@ run_and_keep() {
 PATH=$bin:$PATH "$bib" manifest --target-arch s390x --rootfs ext4 --config "$work/config.toml" "$image" >/dev/null 2>&1 || true
 # And one untimed build: the machine's first build after a pause ran 5-12 s faster in its stages than any later one
 # (three readings on 2026-12-05), which favoured whichever kind round 1 timed first.
+# What fresh memory costs this machine: 1 GiB written into tmpfs eight times, freed after each. Nothing else of the
+# bench runs then, so the spread is the machine's: a kernel that pays the same for every page gives eight close times;
+# on this project's virtual machines they spread up to 3x, which is what spreads container-deploy (docs/rebuilds.md).
+fresh_memory() {
+  local i times=""
+  for i in $(seq 8); do
+    times+="$( { TIMEFORMAT=%R; time dd if=/dev/zero of="$fresh" bs=1M count=1024 status=none; } 2>&1 ) "
+    rm -f "$fresh"
+  done
+  echo "$times" | awk '{ for (i = 1; i <= NF; i++) { if (i == 1 || $i < lo) lo = $i; if ($i > hi) hi = $i }
+    printf "%.2f-%.2f s (%.1fx): %s\n", lo, hi, hi / lo, $0 }'
+}
+echo "fresh memory, 1 GiB into tmpfs eight times, before the runs: $(fresh_memory)"
+
 round=0
 build warmup "$work/store-warmup" "$work/config.toml" qcow2 --checkpoints never >/dev/null
 rm -rf "$work/store-warmup"
@@ -233,11 +255,23 @@ for round in $(seq "$rounds"); do
   esac
   for run in $order; do
     case $run in
-      first) run_and_keep first "$work/store" "$work/config.toml" qcow2 --checkpoints always ;;
+      first) run_and_keep first "$work/store" "$work/config.toml" qcow2 --checkpoints always
+             [ -z "$first_only" ] || rm -rf "$work/store" ;;
       *) run_and_keep "$run" "$work/store-$run" "$work/config.toml" qcow2 --checkpoints never
          rm -rf "$work/store-$run" ;;
     esac
   done
+  paired+="$(awk -v f="${results[first]}" -v b="${results[baseline]}" -v a="${results[again]}" 'BEGIN {
+    split(f, F, " "); split(b, B, " "); split(a, A, " "); r = (B[1] - B[2] + A[1] - A[2]) / 2
+    printf "%.2f/%.2f", F[1] - F[2] - r, r }') "
+  if [ -n "$first_only" ]; then
+    echo "round $round:"
+    report baseline baseline
+    report first baseline 1.05
+    outside_stages first baseline
+    report again baseline
+    continue
+  fi
   run_and_keep same "$work/store" "$work/config.toml" qcow2 --checkpoints always
   run_and_keep type "$work/store" "$work/config.toml" vmdk --checkpoints always
   run_and_keep user "$work/store" "$work/config-more.toml" qcow2 --checkpoints always
@@ -259,26 +293,37 @@ for round in $(seq "$rounds"); do
   report dsame dfirst 0.15
 done
 
+echo "fresh memory, 1 GiB into tmpfs eight times, after the runs: $(fresh_memory)"
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 spread() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { printf "%.1f-%.1f", a[1], a[NR] }'; }
 first=$(echo "${times[first]}" | median)
 baseline=$(echo "${times[baseline]}" | median)
 printf '%-9s %9s %11s %12s %15s\n' run seconds "single runs" "vs first" "vs baseline"
-for run in baseline again first same type user dfirst dsame; do
+for run in $kinds; do
   t=$(echo "${times[$run]}" | median)
   printf '%-9s %9.1f %11s %11.2fx %14.2fx\n' "$run" "$t" "$(echo "${times[$run]}" | spread)" "$(ratio "$t" "$first")" "$(ratio "$t" "$baseline")"
 done
-echo "store after one round: $store_size"
-dfirst=$(echo "${times[dfirst]}" | median)
-dsame=$(echo "${times[dsame]}" | median)
-echo "default path (--store, no --checkpoints flag): identical rebuild / its first build = $(ratio "$dsame" "$dfirst")x (median)"
+if [ -z "$first_only" ]; then
+  echo "store after one round: $store_size"
+  dfirst=$(echo "${times[dfirst]}" | median)
+  dsame=$(echo "${times[dsame]}" | median)
+  echo "default path (--store, no --checkpoints flag): identical rebuild / its first build = $(ratio "$dsame" "$dfirst")x (median)"
+fi
 echo "without the push, each run against its own reference (median, single runs):"
-for run in again first same type user dfirst dsame; do
+for run in ${kinds#baseline }; do
   printf '  %-9s %6.2fx %s\n' "$run" "$(echo "${withouts[$run]}" | median)" "$(echo "${withouts[$run]}" | tr -s ' ' | sed 's/ $//')"
 done
 echo "first against baseline outside osbuild's stages, per round (seconds): $outside"
-echo "container-deploy seconds / CPU seconds busy / seconds of I/O stall in it, per round:"
-for run in baseline again first user dfirst; do printf '  %-9s %s\n' "$run" "${deploys[$run]}"; done
+echo "${withouts[again]}" | awk '{ for (i = 1; i <= NF; i++) if ($i > 1.05 || $i < 0.95) k++
+  printf "the machine'"'"'s own spread: again, the baseline once more, was outside 0.95-1.05x of its baseline in %d of %d rounds (without the push)\n", k, NF }'
+echo "container-deploy seconds / CPU seconds in user space / in the kernel / seconds of I/O stall in it, per round:"
+for run in $kinds; do [ -z "${deploys[$run]:-}" ] || printf '  %-9s %s\n' "$run" "${deploys[$run]}"; done
+# Each round's first build against the mean of its two runs without checkpoints: the mean difference and its
+# standard error say how far the readings can tell checkpoints' cost from the machine's spread.
+echo "$paired" | awk '{ for (i = 1; i <= NF; i++) { split($i, p, "/"); d[i] = p[1]; s += p[1]; r += p[2] }
+  n = NF; m = s / n; for (i = 1; i <= n; i++) v += (d[i] - m) ^ 2
+  se = n > 1 ? sqrt(v / (n - 1) / n) : 0
+  printf "first against the mean of its round'"'"'s baseline and again, without the push: %+.1f s (%+.1f %% of them), standard error %.1f s (%.1f %%), %d rounds\n", m, 100 * m / (r / n), se, 100 * se / (r / n), n }'
 if [ -n "$over" ]; then echo "runs over a target as measured: $over"; else echo "every run met its target as measured"; fi
 if [ -n "$over_without_push" ]; then echo "runs over a target without the push: $over_without_push"; else echo "every run met its target without the push"; fi
 podman rmi "$image" >/dev/null
