@@ -317,7 +317,7 @@ echo "first against baseline outside osbuild's stages, per round (seconds): $out
 echo "${withouts[again]}" | awk '{ for (i = 1; i <= NF; i++) if ($i > 1.05 || $i < 0.95) k++
   printf "the machine'"'"'s own spread: again, the baseline once more, was outside 0.95-1.05x of its baseline in %d of %d rounds (without the push)\n", k, NF }'
 echo "container-deploy seconds / CPU seconds in user space / in the kernel / seconds of I/O stall in it, per round:"
-for run in $kinds; do [ -z "${deploys[$run]:-}" ] || printf '  %-9s %s\n' "$run" "${deploys[$run]}"; done
+for run in $kinds; do [[ "${deploys[$run]:-}" != *[0-9]* ]] || printf '  %-9s %s\n' "$run" "${deploys[$run]}"; done
 # Each round's first build against the mean of its two runs without checkpoints: the mean difference and its
 # standard error say how far the readings can tell checkpoints' cost from the machine's spread.
 echo "$paired" | awk '{ for (i = 1; i <= NF; i++) { split($i, p, "/"); d[i] = p[1]; s += p[1]; r += p[2] }
