@@ -131,16 +131,17 @@ fi
 # LOG: the CPU seconds the machine spent in user space and in the kernel (both cores), the seconds every task waited on
 # I/O (the pressure's "full" line), and what the disk wrote and discarded meanwhile
 deploy() {
-  [ -s "$work/io" ] || { echo "deploy - user - system - io-stall - written - discarded -"; return; }
-  awk -v hz="$(getconf CLK_TCK)" '
+  local none="deploy - user - system - io-stall - written - discarded -"
+  [ -s "$work/io" ] || { echo "$none"; return; }
+  awk -v hz="$(getconf CLK_TCK)" -v none="$none" '
     # time, the 17 counters of the disk, I/O pressure, then the cpu line of /proc/stat: user nice system idle iowait irq softirq
     FNR == NR { t[NR] = $1; w[NR] = $8; d[NR] = $15; f[NR] = $19; u[NR] = $21 + $22; k[NR] = $23 + $26 + $27; n = NR; next }
     /org\.osbuild\.container-deploy:/ && !s { s = $1 }
     s && !e && /Duration: [0-9.]+s/ { e = $1 }
     END {
-      if (!s || !e) { print "deploy - user - system - io-stall - written - discarded -"; exit }
+      if (!s || !e) { print none; exit }
       for (i = 1; i <= n; i++) { if (t[i] <= s) a = i; if (t[i] >= e && !b) b = i }
-      if (!a || !b) { print "deploy - user - system - io-stall - written - discarded -"; exit }
+      if (!a || !b) { print none; exit }
       printf "deploy %.1f user %.1f system %.1f io-stall %.1f written %.0f discarded %.0f", e - s, (u[b] - u[a]) / hz,
         (k[b] - k[a]) / hz, (f[b] - f[a]) / 1e6,
         (w[b] - w[a]) * 512 / 1e6, (d[b] - d[a]) * 512 / 1e6
@@ -211,6 +212,14 @@ outside_stages() {
   outside+="${line%% s *} "
 }
 
+# The round's three first builds: baseline, first (and what it spent outside the stages), again
+report_first_builds() {
+  report baseline baseline
+  report first baseline 1.05
+  outside_stages first baseline
+  report again baseline
+}
+
 declare -A times withouts deploys
 paired=""
 run_and_keep() {
@@ -221,14 +230,9 @@ run_and_keep() {
   results[$name]=$out
 }
 
-# A throwaway manifest first: podman, the image's metadata and the binary are then as warm for the first timed run
-# as for the others.
-PATH=$bin:$PATH "$bib" manifest --target-arch s390x --rootfs ext4 --config "$work/config.toml" "$image" >/dev/null 2>&1 || true
-# And one untimed build: the machine's first build after a pause ran 5-12 s faster in its stages than any later one
-# (three readings on 2026-12-05), which favoured whichever kind round 1 timed first.
 # What fresh memory costs this machine: 1 GiB written into tmpfs eight times, freed after each. Nothing else of the
 # bench runs then, so the spread is the machine's: a kernel that pays the same for every page gives eight close times;
-# on this project's virtual machines they spread up to 3x, which is what spreads container-deploy (docs/rebuilds.md).
+# on this project's virtual machines they spread up to 3x, as container-deploy's kernel time does (docs/rebuilds.md).
 fresh_memory() {
   local i times=""
   for i in $(seq 8); do
@@ -240,6 +244,11 @@ fresh_memory() {
 }
 echo "fresh memory, 1 GiB into tmpfs eight times, before the runs: $(fresh_memory)"
 
+# A throwaway manifest first: podman, the image's metadata and the binary are then as warm for the first timed run
+# as for the others.
+PATH=$bin:$PATH "$bib" manifest --target-arch s390x --rootfs ext4 --config "$work/config.toml" "$image" >/dev/null 2>&1 || true
+# And one untimed build: the machine's first build after a pause ran 5-12 s faster in its stages than any later one
+# (three readings on 2026-12-05), which favoured whichever kind round 1 timed first.
 round=0
 build warmup "$work/store-warmup" "$work/config.toml" qcow2 --checkpoints never >/dev/null
 rm -rf "$work/store-warmup"
@@ -266,10 +275,7 @@ for round in $(seq "$rounds"); do
     printf "%.2f/%.2f", F[1] - F[2] - r, r }') "
   if [ -n "$first_only" ]; then
     echo "round $round:"
-    report baseline baseline
-    report first baseline 1.05
-    outside_stages first baseline
-    report again baseline
+    report_first_builds
     continue
   fi
   run_and_keep same "$work/store" "$work/config.toml" qcow2 --checkpoints always
@@ -282,10 +288,7 @@ for round in $(seq "$rounds"); do
   rm -rf "$work/store-default"
   echo "round $round:"
   grep -h "Reused from the osbuild store" "$work"/{same,type,user,dsame}.log | cut -d' ' -f2- | sed "s/^/  /" || true
-  report baseline baseline
-  report first baseline 1.05
-  outside_stages first baseline
-  report again baseline
+  report_first_builds
   report same first 0.15
   report type first 0.25
   report user first
